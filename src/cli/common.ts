@@ -1,0 +1,28 @@
+// Shared steps of the CLI commands: load a scenario and print its diagnostics, parse dates.
+
+import { formatDiagnostic, hasErrors } from "../core/diagnostics.js";
+import { isoDateProblem } from "../core/dates.js";
+import type { CompiledScenario } from "../core/types.js";
+import { loadScenario } from "../node/load.js";
+import { theatreDistance } from "../node/theatre-check.js";
+import { UsageError, type CliIo } from "./io.js";
+
+/** Loads and compiles; prints errors (and warnings when `warnings`) to stderr. */
+export function loadOrReport(
+  path: string,
+  io: CliIo,
+  options: { warnings?: boolean } = {},
+): CompiledScenario | undefined {
+  const result = loadScenario(path, { outsideKm: theatreDistance });
+  for (const d of result.diagnostics)
+    if (d.severity === "error" || options.warnings) io.err(formatDiagnostic(d));
+  if (hasErrors(result.diagnostics) || !result.scenario) return undefined;
+  return result.scenario;
+}
+
+export function dateOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const problem = isoDateProblem(value);
+  if (problem) throw new UsageError(`--${name}: ${problem}`);
+  return value;
+}

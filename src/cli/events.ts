@@ -1,0 +1,30 @@
+// `frontfold events SCENARIO [--from D] [--to D]`: the ordered log, one line per event.
+
+import { parseArgs } from "node:util";
+import { dateOption, loadOrReport } from "./common.js";
+import { UsageError, type Command } from "./io.js";
+
+export const run: Command = async (args, io) => {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { from: { type: "string" }, to: { type: "string" } },
+  });
+  const [file] = positionals;
+  if (!file) throw new UsageError("events needs a scenario file");
+  const from = dateOption("from", values.from);
+  const to = dateOption("to", values.to);
+  const scenario = loadOrReport(file, io);
+  if (!scenario) return 1;
+  for (const e of scenario.log) {
+    if ((from && e.date < from) || (to && e.date > to)) continue;
+    const precision = e.def.date_precision === "day" ? "" : ` (${e.def.date_precision})`;
+    const flag = e.retractedBy
+      ? ` [retracted by ${e.retractedBy}]`
+      : e.supersedes
+        ? ` [supersedes ${e.supersedes}]`
+        : "";
+    io.out(`${e.date}${precision}  ${e.type.padEnd(10)}  ${e.id}  ${e.title}${flag}`);
+  }
+  return 0;
+};

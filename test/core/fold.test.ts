@@ -1,0 +1,229 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileScenario } from "../../src/core/compile.js";
+import { dayOf } from "../../src/core/dates.js";
+import {
+  CAUSE_INITIAL,
+  CAUSE_NEVER,
+  countThrough,
+  createHistory,
+  evolve,
+  initialState,
+  naiveStateAtIndex,
+  STATUS_BESIEGED,
+  STATUS_CONTESTED,
+  STATUS_HELD,
+  type ControlState,
+} from "../../src/core/fold.js";
+import { describeUnit, findUnits } from "../../src/core/query.js";
+import type { CompiledScenario } from "../../src/core/types.js";
+import { compiledScenario } from "./arbitrary.js";
+import { loadScenario } from "../../src/node/load.js";
+
+const plain = (s: ControlState) => ({
+  faction: [...s.faction],
+  status: [...s.status],
+  by: [...s.by],
+  cause: [...s.cause],
+  applied: s.applied,
+});
+
+function small(): CompiledScenario {
+  const r = loadScenario("test/core/fixtures/small.yaml");
+  if (!r.scenario) throw new Error(r.diagnostics.map((d) => d.message).join("\n"));
+  return r.scenario;
+}
+
+describe("fold, given the small scenario", () => {
+  const scenario = small();
+  const history = createHistory(scenario);
+  const unit = (name: string) => findUnits(scenario, name)[0] as number;
+  const at = (date: string, name: string) => describeUnit(scenario, history.stateAt(date), unit(name));
+
+  it("starts from the initial control", () => {
+    expect(at("2017-01-01", "raqqa")).toMatchObject({
+      faction: "isis",
+      status: "held",
+      since: "2017-01-01",
+      event: undefined,
+    });
+    expect(at("2017-01-01", "hajin")).toMatchObject({ faction: "regime", status: "besieged", by: ["isis"] });
+  });
+
+  it("applies events at the end of their day", () => {
+    expect(at("2017-05-09", "tabqa").faction).toBe("isis");
+    expect(at("2017-05-10", "tabqa")).toMatchObject({
+      faction: "sdf",
+      since: "2017-05-10",
+      event: { id: "tabqa-falls" },
+    });
+  });
+
+  it("keeps the holder of contested ground and names the contestants", () => {
+    expect(at("2017-06-10", "raqqa")).toMatchObject({ faction: "isis", status: "contested", by: ["sdf"] });
+  });
+
+  it("skips a retracted event", () => {
+    expect(at("2017-08-02", "raqqa").faction).toBe("isis");
+    expect(at("2017-10-20", "raqqa")).toMatchObject({ faction: "sdf", status: "held" });
+  });
+
+  it("folds only what the filter takes", () => {
+    const assessedOnly = createHistory(scenario, { filter: (e) => e.def.confidence === "assessed" });
+    expect(assessedOnly.stateAt("2017-12-31").faction).toEqual(history.stateAt("2017-12-31").faction);
+    const noSdf = createHistory(scenario, { filter: (e) => e.faction !== 2 });
+    expect(describeUnit(scenario, noSdf.stateAt("2017-12-31"), unit("tabqa")).faction).toBe("isis");
+  });
+});
+
+describe("evolve", () => {
+  it("never changes its input", () => {
+    fc.assert(
+      fc.property(compiledScenario(), (scenario) => {
+        const s0 = initialState(scenario);
+        const before = plain(s0);
+        for (const e of scenario.log) evolve(s0, e);
+        expect(plain(s0)).toEqual(before);
+      }),
+    );
+  });
+
+  it("sets status and cause by the event's op", () => {
+    fc.assert(
+      fc.property(compiledScenario(), (scenario) => {
+        let s = initialState(scenario);
+        for (const e of scenario.log) {
+          const next = evolve(s, e);
+          if (e.retractedBy === undefined && e.op !== "none")
+            for (const u of e.units) {
+              const changed =
+                e.op !== "control" ||
+                e.onlyFrom === 0 ||
+                (e.onlyFrom & (1 << (s.faction[u] as number))) !== 0;
+              if (!changed) continue;
+              expect(next.cause[u]).toBe(e.index);
+              if (e.op === "control")
+                expect([next.faction[u], next.status[u]]).toEqual([e.faction, STATUS_HELD]);
+              if (e.op === "contest") expect(next.status[u]).toBe(STATUS_CONTESTED);
+              if (e.op === "siege") expect(next.status[u]).toBe(STATUS_BESIEGED);
+            }
+          s = next;
+        }
+      }),
+    );
+  });
+});
+
+describe("history with checkpoints", () => {
+  it("stateAtIndex equals a naive full fold, for random logs and any checkpoint interval", () => {
+    fc.assert(
+      fc.property(
+        compiledScenario({ maxEvents: 120 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(),
+        (scenario, interval, k) => {
+          const history = createHistory(scenario, { interval });
+          const count = scenario.log.length === 0 ? 0 : k % (scenario.log.length + 1);
+          expect(plain(history.stateAtIndex(count))).toEqual(plain(naiveStateAtIndex(scenario, count)));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("stateAt a date equals the naive fold of every event up to that day, reusing a buffer", () => {
+    fc.assert(
+      fc.property(compiledScenario(), fc.integer({ min: -5, max: 400 }), (scenario, offset) => {
+        const history = createHistory(scenario, { interval: 7 });
+        const day = dayOf(scenario.start) + offset;
+        const out = history.blank();
+        const got = history.stateAt(day, out);
+        expect(got).toBe(out);
+        expect(plain(got)).toEqual(plain(naiveStateAtIndex(scenario, countThrough(scenario.log, day))));
+      }),
+    );
+  });
+
+  it("is deterministic: two folds of one log agree, whatever was asked before", () => {
+    fc.assert(
+      fc.property(compiledScenario(), fc.array(fc.nat(), { maxLength: 5 }), (scenario, asks) => {
+        const a = createHistory(scenario, { interval: 5 });
+        const b = createHistory(scenario, { interval: 13 });
+        const buffer = a.blank();
+        for (const k of asks) a.stateAtIndex(k % (scenario.log.length + 1), buffer);
+        expect(plain(a.stateAtIndex(scenario.log.length, buffer))).toEqual(
+          plain(b.stateAtIndex(scenario.log.length)),
+        );
+      }),
+    );
+  });
+
+  it("a filter re-folds the log as if the rejected events were absent", () => {
+    fc.assert(
+      fc.property(compiledScenario(), (scenario) => {
+        const assessed = (e: { def: { confidence: string } }) => e.def.confidence === "assessed";
+        const filtered = createHistory(scenario, { filter: assessed }).stateAtIndex(scenario.log.length);
+        const without: CompiledScenario = {
+          ...scenario,
+          log: scenario.log.map((e) => (assessed(e) ? e : { ...e, op: "none" as const })),
+        };
+        expect(plain(filtered)).toEqual(plain(naiveStateAtIndex(without, scenario.log.length)));
+      }),
+    );
+  });
+
+  it("marks units never mentioned and those given initially", () => {
+    fc.assert(
+      fc.property(compiledScenario({ maxEvents: 0 }), (scenario) => {
+        const s = initialState(scenario);
+        const initial = new Set(scenario.initial.map((x) => x.unit));
+        scenario.units.forEach((_, u) =>
+          expect(s.cause[u]).toBe(initial.has(u) ? CAUSE_INITIAL : CAUSE_NEVER),
+        );
+      }),
+    );
+  });
+});
+
+describe("advance", () => {
+  it("takes every place within width_km of its path, and only from the named factions", () => {
+    const text = `
+id: adv
+title: Advance
+start: "2017-01-01"
+end: "2017-12-31"
+theatre: { bbox: [38, 35, 40, 37] }
+factions:
+  - { id: a, name: A, color: "#000000" }
+  - { id: b, name: B, color: "#111111" }
+  - { id: c, name: C, color: "#222222" }
+places:
+  - { id: p1, name: P1, at: [38.5, 36.0], coords: measured, note: grid }
+  - { id: p2, name: P2, at: [38.5, 36.08], coords: measured, note: "about 8.9 km north of the path" }
+  - { id: p3, name: P3, at: [39.5, 36.0], coords: measured, note: grid }
+  - { id: p4, name: P4, at: [39.0, 36.0], coords: measured, note: grid }
+initial: { a: [p1, p2, p3], c: [p4] }
+events:
+  - id: sweep
+    date: "2017-03-01"
+    type: advance
+    title: B sweeps east
+    faction: b
+    path: [[38.4, 36.0], [39.6, 36.0]]
+    width_km: 5
+    from: [a]
+    sources: [{ publication: test, date: "2017-03-01" }]
+`;
+    const r = compileScenario({ file: "adv.yaml", text });
+    expect(r.diagnostics).toEqual([]);
+    const scenario = r.scenario as CompiledScenario;
+    const e = scenario.log[0];
+    expect(e?.units.map((u) => scenario.units[u]?.id)).toEqual(["p1", "p3", "p4"]);
+    const s = createHistory(scenario).stateAt("2017-03-01");
+    expect(
+      ["p1", "p2", "p3", "p4"].map(
+        (id) => scenario.factions[(s.faction[findUnits(scenario, id)[0] as number] as number) - 1]?.id,
+      ),
+    ).toEqual(["b", "a", "b", "c"]);
+  });
+});
