@@ -56,3 +56,31 @@ describe.each(files)("%s", (file) => {
     expect(unexplained).toEqual([]);
   });
 });
+
+describe("one place, one id, one position across scenarios", () => {
+  const all = files.flatMap((file) =>
+    ((parse(readFileSync(`scenarios/${file}`, "utf8")) as { places?: Place[] }).places ?? []).map((p) => ({ file, p })),
+  );
+
+  it("gives a place with the same name the same id and coordinates everywhere", () => {
+    const byKey = new Map<string, { file: string; p: Place }[]>();
+    for (const x of all) {
+      const key = foldName(x.p.name);
+      byKey.set(key, [...(byKey.get(key) ?? []), x]);
+    }
+    const clashes: string[] = [];
+    for (const [name, xs] of byKey) {
+      const ids = new Set(xs.map((x) => x.p.id));
+      const spots = new Set(xs.map((x) => x.p.at.join(",")));
+      if (ids.size > 1 || spots.size > 1)
+        clashes.push(`${name}: ${xs.map((x) => `${x.file} ${x.p.id} [${x.p.at.join(", ")}]`).join(" | ")}`);
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it("gives an id the same coordinates in every scenario", () => {
+    const byId = new Map<string, Set<string>>();
+    for (const x of all) byId.set(x.p.id, (byId.get(x.p.id) ?? new Set()).add(x.p.at.join(",")));
+    expect([...byId].filter(([, spots]) => spots.size > 1).map(([id, spots]) => `${id}: ${[...spots].join(" / ")}`)).toEqual([]);
+  });
+});
