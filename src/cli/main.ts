@@ -16,6 +16,26 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: "events SCENARIO [--from D] [--to D]     the ordered event log",
     load: () => import("./events.js"),
   },
+  frames: {
+    summary: "frames SCENARIO --out DIR [--from D] [--to D] [--every 7d] [--format svg|png] [--width 1600]",
+    load: () => import("./frames.js"),
+  },
+  animate: {
+    summary: "animate SCENARIO --out FILE.gif [--from D --to D --every 7d | --chapters] [--delay-ms 600]",
+    load: () => import("./animate.js"),
+  },
+  handout: {
+    summary: "handout SCENARIO --out FILE.html         printable page: a map per chapter with narration",
+    load: () => import("./handout.js"),
+  },
+  at: {
+    summary: "at SCENARIO --date D --format geojson|svg|json [--out FILE]   control on a date",
+    load: () => import("./at.js"),
+  },
+  stats: {
+    summary: "stats SCENARIO [--every 7d] [--format csv|json]   km² per faction over time",
+    load: () => import("./stats.js"),
+  },
   gazetteer: {
     summary: "gazetteer NAME [--country SY]          GeoNames coordinates as places: entries",
     load: () => import("./gazetteer.js"),

@@ -42,7 +42,8 @@ describe.each(files)("%s", (file) => {
     for (const p of places.filter((x) => (x.coords ?? "geonames") === "geonames")) {
       const candidates = [p.name, ...(p.aliases ?? [])].flatMap((n) => byName.get(foldName(n)) ?? []);
       const match = candidates.some(
-        (c) => Math.abs(c.loc.coordinates[0] - p.at[0]) < 1e-4 && Math.abs(c.loc.coordinates[1] - p.at[1]) < 1e-4,
+        (c) =>
+          Math.abs(c.loc.coordinates[0] - p.at[0]) < 1e-4 && Math.abs(c.loc.coordinates[1] - p.at[1]) < 1e-4,
       );
       if (!match) wrong.push(`${p.id} [${p.at.join(", ")}]`);
     }
@@ -59,7 +60,10 @@ describe.each(files)("%s", (file) => {
 
 describe("one place, one id, one position across scenarios", () => {
   const all = files.flatMap((file) =>
-    ((parse(readFileSync(`scenarios/${file}`, "utf8")) as { places?: Place[] }).places ?? []).map((p) => ({ file, p })),
+    ((parse(readFileSync(`scenarios/${file}`, "utf8")) as { places?: Place[] }).places ?? []).map((p) => ({
+      file,
+      p,
+    })),
   );
 
   it("gives a place with the same name the same id and coordinates everywhere", () => {
@@ -81,6 +85,10 @@ describe("one place, one id, one position across scenarios", () => {
   it("gives an id the same coordinates in every scenario", () => {
     const byId = new Map<string, Set<string>>();
     for (const x of all) byId.set(x.p.id, (byId.get(x.p.id) ?? new Set()).add(x.p.at.join(",")));
-    expect([...byId].filter(([, spots]) => spots.size > 1).map(([id, spots]) => `${id}: ${[...spots].join(" / ")}`)).toEqual([]);
+    expect(
+      [...byId]
+        .filter(([, spots]) => spots.size > 1)
+        .map(([id, spots]) => `${id}: ${[...spots].join(" / ")}`),
+    ).toEqual([]);
   });
 });

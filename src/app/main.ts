@@ -1,0 +1,125 @@
+// The browser entry: builds the app, opens the scenario the address asks for (or the default),
+// wires the scenario picker, file opening, presenter mode and, in development, hot reload of
+// scenario files. With `?notes=1` the page is a presenter's notes window instead.
+
+import "./styles.css";
+import { App } from "../ui/app.js";
+import { byId, h, replaceChildren } from "../ui/dom.js";
+import { ErrorsView } from "../ui/errors-view.js";
+import { FileOpener } from "../ui/file-open.js";
+import { NotesView } from "../ui/notes-view.js";
+import { Presenter } from "../ui/presenter.js";
+import { parseNotesAddress, parsePresenterOptions } from "../ui/presenter-url.js";
+import { parseUrlState, type UrlState } from "../ui/url-state.js";
+import type { ScenarioBundle } from "../node/bundle.js";
+import { DEFAULT_SCENARIO, shipped } from "./shipped.js";
+import scenarioIndex from "virtual:frontfold/scenario-index";
+import { ATLAS_ASSET } from "../ui/compile-protocol.js";
+// The single-file build resolves this to ./inline-compiler.ts (no worker file there).
+import { createCompiler } from "./worker-compiler.js";
+
+/** Where the build puts the world-atlas countries topology (see the scenario plugin). */
+const ATLAS_PATH = ATLAS_ASSET;
+
+function startApp(): void {
+  const app = new App();
+  const presenter = new Presenter(app, parsePresenterOptions(location.search));
+  const errors = new ErrorsView(byId("errors"));
+  const picker = byId<HTMLSelectElement>("scenario-picker");
+  const status = byId("status");
+  const FILE_OPTION = "__file__";
+  const titles = new Map<string, string>(scenarioIndex.map((s) => [s.id, s.title]));
+  let openedFile: string | undefined;
+
+  function fillPicker(fileName?: string): void {
+    const current = app.source;
+    replaceChildren(
+      picker,
+      ...shipped.map((s) => h("option", { value: s.id }, titles.get(s.id) ?? s.id)),
+      fileName ? h("option", { value: FILE_OPTION }, `Your file: ${fileName}`) : null,
+    );
+    picker.value = current?.kind === "shipped" ? current.id : FILE_OPTION;
+  }
+
+  async function loadShipped(id: string, url: UrlState = {}, push = false): Promise<void> {
+    const entry =
+      shipped.find((s) => s.id === id) ?? shipped.find((s) => s.id === DEFAULT_SCENARIO) ?? shipped[0];
+    if (!entry) {
+      status.textContent = "No scenarios are shipped with this build; open a file.";
+      return;
+    }
+    status.textContent = `Loading ${entry.id}…`;
+    let bundle: ScenarioBundle;
+    try {
+      bundle = await entry.load();
+    } catch (e) {
+      status.textContent = `Could not load ${entry.id}: ${e instanceof Error ? e.message : String(e)}`;
+      return;
+    }
+    titles.set(entry.id, bundle.scenario.title);
+    app.load(bundle, { kind: "shipped", id: entry.id }, { url, push });
+    openedFile = undefined;
+    fillPicker();
+    status.textContent = "";
+  }
+
+  picker.addEventListener("change", () => {
+    if (picker.value === FILE_OPTION) return;
+    void loadShipped(picker.value, {}, true);
+  });
+
+  window.addEventListener("frontfold:navigate-scenario", (ev) => {
+    const state = (ev as CustomEvent<UrlState>).detail;
+    if (state.scenario) void loadShipped(state.scenario, state);
+  });
+
+  byId("present").addEventListener("click", () => presenter.start());
+  byId("open-notes").addEventListener("click", () => presenter.openNotes());
+
+  new FileOpener(
+    byId<HTMLInputElement>("file-input"),
+    byId<HTMLButtonElement>("open-file"),
+    byId("drop-overlay"),
+    createCompiler(new URL(ATLAS_PATH, document.baseURI).href),
+    {
+      busy: (message) => {
+        status.textContent = message ?? "";
+      },
+      compiled: (reply, opened) => {
+        if (!reply.ok) {
+          errors.show(opened.main, reply.diagnostics);
+          return;
+        }
+        errors.hide();
+        openedFile = opened.main;
+        app.load(reply.bundle, { kind: "file", name: opened.main }, { push: true });
+        fillPicker(openedFile);
+        const warnings = reply.diagnostics.filter((d) => d.severity === "warning").length;
+        status.textContent =
+          warnings > 0
+            ? `Opened ${opened.main} (${warnings} warning${warnings === 1 ? "" : "s"}).`
+            : `Opened ${opened.main}.`;
+      },
+    },
+  );
+
+  // Development: the scenario plugin re-compiles a saved file and announces the new bundle.
+  window.addEventListener("frontfold:scenario-updated", (ev) => {
+    const bundle = (ev as CustomEvent<ScenarioBundle>).detail;
+    const source = app.source;
+    if (source?.kind === "shipped" && bundle.scenario.id === app.scenario?.id) {
+      app.reload(bundle);
+      status.textContent = `Reloaded ${source.id}.`;
+    }
+  });
+
+  const initial = parseUrlState(location.search);
+  for (const problem of initial.problems) console.warn(`address: ${problem}`);
+  fillPicker();
+  if (initial.state.present) presenter.start();
+  void loadShipped(initial.state.scenario ?? DEFAULT_SCENARIO, initial.state);
+}
+
+const notes = parseNotesAddress(location.search);
+if (notes.notes) new NotesView(notes.peer);
+else startApp();

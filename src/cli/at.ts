@@ -1,0 +1,112 @@
+// `frontfold at SCENARIO --date D --format geojson|svg|json [--out FILE] [--width 1200]`: control on
+// one date as GeoJSON polygons (faction ground, contested and besieged units, front lines; opens
+// in QGIS and geojson.io), as a standalone SVG map, or as the state of every unit.
+
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { createHistory } from "../core/fold.js";
+import { describeUnit } from "../core/query.js";
+import type { CompiledScenario, IsoDate } from "../core/types.js";
+import { faceOwners, factionPolygons, frontLines, km2ByFaction } from "../geo/control.js";
+import type { Partition } from "../geo/partition.js";
+import type { ResolvedTheatre } from "../geo/theatre.js";
+import { loadGeometry } from "../node/partition-cache.js";
+import { renderSvgMap } from "../render/svg-map.js";
+import { dateOption, loadOrReport } from "./common.js";
+import { UsageError, type CliIo } from "./io.js";
+
+const FORMATS = ["geojson", "svg", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      date: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+      width: { type: "string" },
+    },
+  });
+  const [file] = positionals;
+  if (!file) throw new UsageError("at needs a scenario file");
+  const format = (values.format ?? "geojson") as Format;
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format: expected geojson, svg or json, got "${values.format}"`);
+  const width = values.width === undefined ? 1200 : Number(values.width);
+  if (!Number.isInteger(width) || width < 320 || width > 8000)
+    throw new UsageError(`--width: expected whole pixels between 320 and 8000, got "${values.width}"`);
+  const requested = dateOption("date", values.date);
+  const scenario = loadOrReport(file, io);
+  if (!scenario) return 1;
+  const date = requested ?? scenario.view.date ?? scenario.start;
+  if (date < scenario.start || date > scenario.end)
+    io.err(`note: ${date} is outside ${scenario.id}'s timeline (${scenario.start} … ${scenario.end})`);
+  const text = controlAt(scenario, date, format, {
+    width,
+    geometry: format === "json" ? undefined : loadGeometry(scenario),
+  });
+  if (values.out) {
+    try {
+      writeFileSync(values.out, text);
+    } catch (e) {
+      io.err(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return 1;
+    }
+    io.err(`wrote ${values.out}`);
+  } else io.out(text);
+  return 0;
+}
+
+/** The output of `at` as text (the command without its file system). */
+export function controlAt(
+  scenario: CompiledScenario,
+  date: IsoDate,
+  format: Format,
+  options: { width?: number; geometry?: { theatre: ResolvedTheatre; partition: Partition } | undefined } = {},
+): string {
+  const state = createHistory(scenario).stateAt(date);
+  if (format === "json") {
+    return JSON.stringify(
+      {
+        scenario: scenario.id,
+        date,
+        units: scenario.units.map((_, i) => describeUnit(scenario, state, i)),
+      },
+      null,
+      2,
+    );
+  }
+  const geometry = options.geometry ?? loadGeometry(scenario);
+  const { theatre, partition } = geometry;
+  if (format === "svg")
+    return renderSvgMap({ scenario, theatre, partition, date, state }, { width: options.width ?? 1200 });
+  const owners = faceOwners(partition, state);
+  const polygons = factionPolygons(partition, owners, scenario.factions, { state, units: scenario.units });
+  const fronts = frontLines(partition, owners, scenario.factions);
+  const km2 = km2ByFaction(partition, owners, scenario.factions.length);
+  const collection = {
+    type: "FeatureCollection",
+    // foreign members (RFC 7946 §6.1): what this is a map of
+    scenario: scenario.id,
+    title: scenario.title,
+    date,
+    theatre_km2: round3(partition.theatreKm2),
+    km2: Object.fromEntries([
+      ...scenario.factions.map((f, i) => [f.id, round3(km2[i + 1] ?? 0)]),
+      ["unknown", round3(km2[0] ?? 0)],
+    ]),
+    features: [
+      ...polygons.features,
+      ...fronts.features.map((f) => ({ ...f, properties: { kind: "front", ...f.properties } })),
+    ],
+  };
+  return JSON.stringify(collection, (_, v: unknown) =>
+    typeof v === "number" ? Math.round(v * 1e7) / 1e7 : v,
+  );
+}
+
+function round3(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}

@@ -1,0 +1,123 @@
+// `frontfold handout SCENARIO --out FILE.html [--width 640]`: a printable page of small multiples,
+// one map per chapter with its narration, the control changes it shows and their sources.
+// Maps are inline SVG, so the page is one self-contained file that prints on A4.
+
+import { parseArgs } from "node:util";
+import { dayOf } from "../core/dates.js";
+import { sourcesOf } from "../core/query.js";
+import type { CompiledEvent, CompiledScenario, Source } from "../core/types.js";
+import { renderHandout, type HandoutChapter } from "../render/handout.js";
+import { chaptersOf } from "./animate.js";
+import { loadOrReport } from "./common.js";
+import {
+  ExportError,
+  loadMapRenderer,
+  prepareOutFile,
+  widthOption,
+  writeOut,
+  type MapRenderer,
+} from "./frames.js";
+import { UsageError, type Command } from "./io.js";
+import { progressFor, type Progress } from "./progress.js";
+
+/** Control changes after `afterDay` up to and including `throughDay`. */
+function changesBetween(scenario: CompiledScenario, afterDay: number, throughDay: number): CompiledEvent[] {
+  return scenario.log.filter(
+    (e) => e.op !== "none" && e.retractedBy === undefined && e.day > afterDay && e.day <= throughDay,
+  );
+}
+
+/** The handout's chapters: one per chapter, or the start and the end when there are none. */
+export function handoutChapters(
+  scenario: CompiledScenario,
+  maps: MapRenderer,
+  width: number,
+  progress?: Progress,
+): { chapters: HandoutChapter[]; note?: string } {
+  const chapters = chaptersOf(scenario);
+  const stops =
+    chapters.length > 0
+      ? chapters.map((c) => ({
+          title: c.title,
+          date: c.date,
+          day: c.day,
+          precision: c.def.date_precision,
+          narration: c.def.type === "chapter" ? c.def.narration : "",
+          sources: sourcesOf(c),
+        }))
+      : [scenario.start, scenario.end].map((date, i) => ({
+          title: i === 0 ? "At the start" : "At the end",
+          date,
+          day: dayOf(date),
+          precision: "day" as const,
+          narration: "",
+          sources: [] as readonly Source[],
+        }));
+  let previousDay = -Infinity;
+  const out = stops.map((s) => {
+    const changes = changesBetween(scenario, previousDay, s.day);
+    previousDay = s.day;
+    const chapter: HandoutChapter = {
+      title: s.title,
+      date: s.date,
+      datePrecision: s.precision,
+      narration: s.narration,
+      svg: maps.svg(s.date, { width, compact: true }),
+      changes: changes.map((e) => ({ date: e.date, title: e.title })),
+      sources: [...s.sources, ...changes.flatMap((e) => sourcesOf(e))],
+    };
+    progress?.tick(s.date);
+    return chapter;
+  });
+  return chapters.length > 0
+    ? { chapters: out }
+    : { chapters: out, note: "This scenario has no chapters: the maps show its first and last day." };
+}
+
+export const run: Command = async (args, io) => {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: "string" }, width: { type: "string" } },
+  });
+  const [file, extra] = positionals;
+  if (!file) throw new UsageError("handout needs a scenario file");
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  const out = values.out;
+  if (!out) throw new UsageError("handout needs --out FILE.html");
+  if (!/\.html?$/i.test(out)) throw new UsageError(`--out: expected an .html file, got "${out}"`);
+  const width = widthOption(values.width, 640);
+
+  const scenario = loadOrReport(file, io);
+  if (!scenario) return 1;
+  try {
+    const t0 = performance.now();
+    prepareOutFile(out);
+    const maps = loadMapRenderer(scenario);
+    const count = Math.max(2, chaptersOf(scenario).length);
+    const progress = progressFor(io, count, "handout");
+    const { chapters, note } = handoutChapters(scenario, maps, width, progress);
+    const html = renderHandout({
+      title: scenario.title,
+      description: scenario.description,
+      start: scenario.start,
+      end: scenario.end,
+      factions: scenario.factions,
+      chapters,
+      note,
+    });
+    writeOut(out, html);
+    progress.done();
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    io.out(
+      `wrote ${out}: ${chapters.length} ${chapters.length === 1 ? "map" : "maps"}, ${Math.round(html.length / 1024)} KB, in ${seconds} s`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof ExportError) {
+      io.err(`frontfold handout: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+};

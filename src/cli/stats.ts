@@ -1,0 +1,86 @@
+// `frontfold stats SCENARIO [--every 1d|7d|30d] [--format csv|json] [--out FILE]`: km² held by each
+// faction (and unknown ground) from the scenario's start to its end, one row per step; the end
+// date is always the last row.
+
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { dateOf, dayOf } from "../core/dates.js";
+import { createHistory } from "../core/fold.js";
+import type { CompiledScenario, IsoDate } from "../core/types.js";
+import { faceOwners, km2ByFaction } from "../geo/control.js";
+import type { Partition } from "../geo/partition.js";
+import { loadGeometry } from "../node/partition-cache.js";
+import { loadOrReport } from "./common.js";
+import { UsageError, type CliIo } from "./io.js";
+
+export interface StatsRow {
+  readonly date: IsoDate;
+  /** km² by faction id, then `unknown`. */
+  readonly km2: Readonly<Record<string, number>>;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { every: { type: "string" }, format: { type: "string" }, out: { type: "string" } },
+  });
+  const [file] = positionals;
+  if (!file) throw new UsageError("stats needs a scenario file");
+  const every = values.every ?? "7d";
+  const m = /^(\d+)d$/.exec(every);
+  const step = m ? Number(m[1]) : 0;
+  if (!m || step < 1 || step > 3660)
+    throw new UsageError(`--every: expected days like 1d, 7d or 30d, got "${every}"`);
+  const format = values.format ?? "csv";
+  if (format !== "csv" && format !== "json")
+    throw new UsageError(`--format: expected csv or json, got "${format}"`);
+  const scenario = loadOrReport(file, io);
+  if (!scenario) return 1;
+  const { partition } = loadGeometry(scenario);
+  const rows = km2Series(scenario, partition, step);
+  const text =
+    format === "csv"
+      ? toCsv(scenario, rows)
+      : JSON.stringify({ scenario: scenario.id, every, rows }, null, 2);
+  if (values.out) {
+    try {
+      writeFileSync(values.out, text.endsWith("\n") ? text : `${text}\n`);
+    } catch (e) {
+      io.err(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return 1;
+    }
+    io.err(`wrote ${values.out}`);
+  } else io.out(text);
+  return 0;
+}
+
+/** km² per faction every `stepDays` from the start, and on the end date. */
+export function km2Series(scenario: CompiledScenario, partition: Partition, stepDays: number): StatsRow[] {
+  const history = createHistory(scenario);
+  const state = history.blank();
+  let owners: Uint8Array | undefined;
+  const first = dayOf(scenario.start);
+  const last = dayOf(scenario.end);
+  const days: number[] = [];
+  for (let d = first; d <= last; d += stepDays) days.push(d);
+  if (days[days.length - 1] !== last) days.push(last);
+  const ids = [...scenario.factions.map((f) => f.id), "unknown"];
+  return days.map((day) => {
+    history.stateAt(day, state);
+    owners = faceOwners(partition, state, owners);
+    const km2 = km2ByFaction(partition, owners, scenario.factions.length);
+    const row: Record<string, number> = {};
+    ids.forEach((id, i) => {
+      row[id] = Math.round((i === ids.length - 1 ? (km2[0] ?? 0) : (km2[i + 1] ?? 0)) * 1000) / 1000;
+    });
+    return { date: dateOf(day), km2: row };
+  });
+}
+
+function toCsv(scenario: CompiledScenario, rows: readonly StatsRow[]): string {
+  const ids = [...scenario.factions.map((f) => f.id), "unknown"];
+  const lines = [["date", ...ids].join(",")];
+  for (const r of rows) lines.push([r.date, ...ids.map((id) => (r.km2[id] ?? 0).toFixed(3))].join(","));
+  return lines.join("\n");
+}

@@ -1,0 +1,36 @@
+// Reads the Natural Earth countries topology that npm `world-atlas` ships, for the CLI, the build
+// step and the benchmark. The app itself never loads these files: it gets the few shapes
+// `resolveTheatre` keeps.
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { TheatreDef } from "../core/types.js";
+import type { Atlas } from "../geo/theatre.js";
+
+const require = createRequire(import.meta.url);
+const cache = new Map<string, Atlas>();
+
+export type Resolution = "10m" | "50m" | "110m";
+
+/** The `countries-<resolution>.json` topology (read once per process). */
+export function loadAtlas(resolution: Resolution = "10m"): Atlas {
+  const hit = cache.get(resolution);
+  if (hit) return hit;
+  const file = require.resolve(`world-atlas/countries-${resolution}.json`);
+  const atlas = JSON.parse(readFileSync(file, "utf8")) as Atlas;
+  cache.set(resolution, atlas);
+  return atlas;
+}
+
+/** The version of world-atlas installed, part of the partition cache key. */
+export function atlasVersion(): string {
+  const pkg = JSON.parse(readFileSync(require.resolve("world-atlas/package.json"), "utf8")) as {
+    version?: string;
+  };
+  return `world-atlas@${pkg.version ?? "?"}`;
+}
+
+/** The atlas a theatre needs: its own resolution for countries, 10m for the basemap otherwise. */
+export function atlasFor(def: TheatreDef): Atlas {
+  return loadAtlas(def.kind === "countries" ? def.resolution : "10m");
+}

@@ -1,0 +1,37 @@
+// A scenario file → everything the app draws it from: the compiled log, the resolved theatre
+// (outline and basemap, only the shapes it needs) and the partition. Used by the Vite plugin at
+// build time and by the CLI.
+
+import type { CompileResult } from "../core/compile.js";
+import type { Diagnostic } from "../core/diagnostics.js";
+import type { CompiledScenario } from "../core/types.js";
+import { compilePartition, type Partition } from "../geo/partition.js";
+import { resolveTheatre, type ResolvedTheatre } from "../geo/theatre.js";
+import { atlasFor } from "./atlas.js";
+import { loadScenario } from "./load.js";
+import { theatreDistance } from "./theatre-check.js";
+
+export interface ScenarioBundle {
+  readonly scenario: CompiledScenario;
+  readonly theatre: ResolvedTheatre;
+  readonly partition: Partition;
+}
+
+export interface BundleResult {
+  readonly bundle?: ScenarioBundle;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every file read (the scenario and its includes), for watchers. */
+  readonly files: readonly string[];
+}
+
+export function bundleScenario(scenario: CompiledScenario): ScenarioBundle {
+  const theatre = resolveTheatre(scenario.theatre, atlasFor(scenario.theatre));
+  const partition = compilePartition(scenario, theatre);
+  return { scenario, theatre, partition };
+}
+
+export function buildBundle(path: string): BundleResult {
+  const result: CompileResult = loadScenario(path, { outsideKm: theatreDistance });
+  if (!result.scenario) return { diagnostics: result.diagnostics, files: result.files };
+  return { bundle: bundleScenario(result.scenario), diagnostics: result.diagnostics, files: result.files };
+}

@@ -1,0 +1,105 @@
+// The km²-per-faction chart as data: a stacked area (d3-shape) over the scenario's days, a step
+// per change, with a cursor at the current date. Pure: returns path strings and positions.
+
+import {
+  area,
+  curveStepAfter,
+  scaleLinear,
+  stack,
+  stackOrderNone,
+  stackOffsetNone,
+  type SeriesPoint,
+} from "d3";
+import { dayScale, xOfDay, type DayScale } from "./timeline.js";
+
+/** km² held by each faction code (index 0 = unknown ground) from `day` on. */
+export interface AreaSample {
+  readonly day: number;
+  readonly km2: readonly number[];
+}
+
+export interface ChartLayer {
+  /** Faction code (0 = unknown). */
+  readonly code: number;
+  readonly path: string;
+}
+
+export interface StackedChart {
+  readonly scale: DayScale;
+  readonly layers: readonly ChartLayer[];
+  /** km² at the top of the stack (the whole theatre, normally). */
+  readonly total: number;
+  /** y of gridlines with their labels ("50,000 km²"). */
+  readonly grid: readonly { readonly y: number; readonly label: string }[];
+}
+
+export interface ChartBox {
+  readonly width: number;
+  readonly height: number;
+  readonly left?: number | undefined;
+  readonly top?: number | undefined;
+}
+
+/**
+ * Stacked areas for `samples` (sorted by day) between `startDay` and `endDay`. Faction codes are
+ * stacked in `order` (default: 1, 2, …, then unknown on top, so the known factions sit on the
+ * baseline and read like a bar). Each sample holds until the next; the last until `endDay`.
+ */
+export function stackedAreaChart(
+  samples: readonly AreaSample[],
+  startDay: number,
+  endDay: number,
+  box: ChartBox,
+  order?: readonly number[],
+): StackedChart {
+  const left = box.left ?? 0;
+  const top = box.top ?? 0;
+  const scale = dayScale(startDay, endDay, left, left + box.width);
+  const codes = order ?? defaultOrder(samples);
+  let total = 0;
+  for (const s of samples)
+    total = Math.max(
+      total,
+      s.km2.reduce((a, b) => a + b, 0),
+    );
+  const y = scaleLinear()
+    .domain([0, total || 1])
+    .range([top + box.height, top]);
+  if (samples.length === 0) return { scale, layers: [], total: 0, grid: [] };
+  // A closing sample at the end so the last step spans to the right edge.
+  const last = samples[samples.length - 1] as AreaSample;
+  const rows = last.day < endDay ? [...samples, { day: endDay, km2: last.km2 }] : [...samples];
+  const series = stack<AreaSample, number>()
+    .keys(codes)
+    .value((d, code) => d.km2[code] ?? 0)
+    .order(stackOrderNone)
+    .offset(stackOffsetNone)(rows);
+  const shape = area<SeriesPoint<AreaSample>>()
+    .x((d) => xOfDay(scale, d.data.day))
+    .y0((d) => y(d[0]))
+    .y1((d) => y(d[1]))
+    .curve(curveStepAfter)
+    .digits(2);
+  const layers = series.map((s) => ({ code: s.key, path: shape(s) ?? "" }));
+  const grid = y.ticks(3).map((v) => ({ y: y(v), label: `${formatKm2(v)} km²` }));
+  return { scale, layers, total, grid };
+}
+
+function defaultOrder(samples: readonly AreaSample[]): number[] {
+  let n = 0;
+  for (const s of samples) n = Math.max(n, s.km2.length);
+  const codes: number[] = [];
+  for (let c = 1; c < n; c++) codes.push(c);
+  if (n > 0) codes.push(0);
+  return codes;
+}
+
+/** `185,180` — thousands separated, no decimals. */
+export function formatKm2(km2: number): string {
+  return Math.round(km2).toLocaleString("en-GB");
+}
+
+/** x of the cursor at `day`. */
+export function cursorX(chart: StackedChart, day: number): number {
+  return xOfDay(chart.scale, day);
+}

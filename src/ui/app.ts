@@ -1,0 +1,607 @@
+// The app's wiring: one loaded scenario (its bundle, fold history and projected geometry), the
+// playback machine, the views, the address bar. Redraws are coalesced to one per animation frame
+// however many inputs arrive (pointer moves, ticks, keys).
+
+import { createActor, type Actor } from "xstate";
+import { dateOf, dayOf } from "../core/dates.js";
+import { createHistory, type ControlState, type History } from "../core/fold.js";
+import type { CompiledEvent, CompiledScenario } from "../core/types.js";
+import { gainedLost, km2ByFaction } from "../geo/control.js";
+import type { ScenarioBundle } from "../node/bundle.js";
+import { SPEEDS, playbackMachine } from "../playback/playback-machine.js";
+import type { AreaSample } from "../render/chart.js";
+import { chapterAt } from "../render/timeline.js";
+import { ChartPanel } from "./chart-panel.js";
+import { ComparePanel } from "./compare-panel.js";
+import { byId, h, replaceChildren } from "./dom.js";
+import { EventsPanel } from "./events-panel.js";
+import { changeDays, chapters, incidentsOn, type Chapter } from "./events-around.js";
+import { geometryFromBundle } from "./geometry.js";
+import { legend } from "./legend.js";
+import type { MapGeometry } from "./map-model.js";
+import { MapView, type MapInsets } from "./map-view.js";
+import { summaryLine, theatreName } from "./summary.js";
+import { TimelineView } from "./timeline-view.js";
+import { formatUrlState, parseUrlState, type MapView as UrlMapView, type UrlState } from "./url-state.js";
+import { WhyPanel } from "./why-panel.js";
+
+export type ScenarioSource =
+  { readonly kind: "shipped"; readonly id: string } | { readonly kind: "file"; readonly name: string };
+
+interface Loaded {
+  readonly bundle: ScenarioBundle;
+  readonly scenario: CompiledScenario;
+  readonly source: ScenarioSource;
+  readonly history: History;
+  readonly geometry: MapGeometry;
+  readonly startDay: number;
+  readonly endDay: number;
+  readonly chapters: readonly Chapter[];
+  readonly chapterDays: readonly number[];
+  readonly theatreName: string;
+  readonly state: ControlState;
+  readonly compareState: ControlState;
+  /** Scratch state for the presenter's highlight of changed ground. */
+  readonly changeState: ControlState;
+  readonly owners: Uint8Array;
+  readonly deciders: Int32Array;
+}
+
+export interface LoadOptions {
+  /** Open on this day (clamped); default: the URL's, else the scenario's view date. */
+  readonly day?: number | undefined;
+  readonly view?: UrlMapView | undefined;
+  readonly compare?: number | undefined;
+  /** An address to restore (date or chapter, compare, view); the options above win over it. */
+  readonly url?: UrlState | undefined;
+  /** Write a new history entry (a user's choice) rather than replacing the current one. */
+  readonly push?: boolean | undefined;
+}
+
+const FRAME_MEASURE = "frontfold:frame";
+
+export class App {
+  readonly actor: Actor<typeof playbackMachine>;
+  private loaded: Loaded | undefined;
+  private readonly map: MapView;
+  private readonly timeline: TimelineView;
+  private readonly events: EventsPanel;
+  private readonly why: WhyPanel;
+  private readonly compare: ComparePanel;
+  private readonly chart: ChartPanel;
+  private readonly playButton = byId<HTMLButtonElement>("play");
+  private readonly speedSelect = byId<HTMLSelectElement>("speed");
+  private readonly loopBox = byId<HTMLInputElement>("loop");
+  private readonly dateReadout = byId("map-date");
+  private readonly chapterTitle = byId("chapter-title");
+  private readonly summary = byId("summary");
+  private compareDay: number | undefined;
+  private framePending = false;
+  private drawnDay = NaN;
+  private drawnCompare: number | undefined = undefined;
+  private summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastUrlWrite = 0;
+  private samplesJob = 0;
+  private selectedFace = -1;
+  private whyKey = "";
+  private chapterParam: string | undefined;
+  private presenting = false;
+  private readonly loadListeners: ((scenario: CompiledScenario) => void)[] = [];
+  /** Room the presenter's overlays need on the map (presenter mode only). */
+  presenterInsets: ((width: number, height: number) => MapInsets) | undefined;
+
+  constructor() {
+    this.actor = createActor(playbackMachine, { input: { startDay: 0, endDay: 0, eventDays: [] } });
+    this.map = new MapView(byId("map"), {
+      pick: (face) => this.pick(face),
+      viewChanged: () => this.scheduleUrl(),
+      insets: (width, height) => {
+        if (this.presenting && this.presenterInsets) return this.presenterInsets(width, height);
+        // On a wide map the title and key get a column of their own; on a narrow one they float.
+        const column = Math.max(
+          byId("legend").offsetWidth,
+          document.querySelector<HTMLElement>(".map-heading")?.offsetWidth ?? 0,
+        );
+        const left = width - column > 520 ? column + 24 : 0;
+        return { left, top: 8, right: 56, bottom: 34 };
+      },
+    });
+    this.timeline = new TimelineView(byId("timeline"), {
+      seek: (day, live) => {
+        this.actor.send({ type: "SEEK", day });
+        if (!live) this.commitUrl();
+      },
+      nudge: (days) => this.actor.send({ type: "NUDGE", days }),
+      step: (direction) => {
+        this.actor.send({ type: "STEP", direction });
+        this.commitUrl();
+      },
+      chapter: (direction) => this.gotoChapter(direction),
+      toggle: () => this.toggle(),
+    });
+    this.events = new EventsPanel(byId("events"), (e) => this.jumpTo(e));
+    this.why = new WhyPanel(byId("why"), (e) => this.jumpTo(e));
+    this.why.clear();
+    this.compare = new ComparePanel(byId("compare"), {
+      change: (day) => {
+        this.setCompare(day);
+        this.commitUrl();
+      },
+      current: () => this.day,
+    });
+    this.chart = new ChartPanel(byId("chart"), (day) => {
+      this.actor.send({ type: "SEEK", day });
+      this.commitUrl();
+    });
+    this.bindControls();
+    this.actor.subscribe((snap) => {
+      const playing = snap.matches("playing");
+      this.playButton.setAttribute("aria-pressed", String(playing));
+      const label = this.playButton.querySelector(".label");
+      if (label) label.textContent = playing ? "Pause" : "Play";
+      this.playButton.classList.toggle("playing", playing);
+      this.speedSelect.value = String(snap.context.speedIndex);
+      this.loopBox.checked = snap.context.loop;
+      // The slider (and what it announces) follows at once; the map on the next frame.
+      if (this.loaded) this.timeline.setDay(snap.context.day);
+      if (snap.context.day !== this.drawnDay) this.requestFrame();
+    });
+    this.actor.start();
+    window.addEventListener("popstate", () => void this.applyUrl(parseUrlState(location.search).state));
+  }
+
+  get scenario(): CompiledScenario | undefined {
+    return this.loaded?.scenario;
+  }
+
+  get source(): ScenarioSource | undefined {
+    return this.loaded?.source;
+  }
+
+  get day(): number {
+    return this.actor.getSnapshot().context.day;
+  }
+
+  /** Shows a scenario. The previous one is replaced only once this one is ready. */
+  load(bundle: ScenarioBundle, source: ScenarioSource, options: LoadOptions = {}): void {
+    const scenario = bundle.scenario;
+    const history = createHistory(scenario);
+    const geometry = geometryFromBundle(bundle);
+    const startDay = dayOf(scenario.start);
+    const endDay = dayOf(scenario.end);
+    const chs = chapters(scenario.log);
+    const outlineName = bundle.theatre.outline.properties.name;
+    const loaded: Loaded = {
+      bundle,
+      scenario,
+      source,
+      history,
+      geometry,
+      startDay,
+      endDay,
+      chapters: chs,
+      chapterDays: chs.map((c) => c.day),
+      theatreName: theatreName(scenario.theatre.kind === "countries" ? outlineName.split(", ") : undefined),
+      state: history.blank(),
+      compareState: history.blank(),
+      changeState: history.blank(),
+      owners: new Uint8Array(geometry.facePaths.length),
+      deciders: new Int32Array(geometry.facePaths.length),
+    };
+    this.loaded = loaded;
+    const url = options.url ?? {};
+    const day =
+      options.day ?? this.dayFromUrl(url) ?? (scenario.view.date ? dayOf(scenario.view.date) : startDay);
+    const compare = options.compare ?? (url.compare ? dayOf(url.compare) : undefined);
+    this.chapterParam = url.chapter && !url.date ? url.chapter : undefined;
+    this.selectedFace = -1;
+    this.whyKey = "";
+    this.why.clear();
+    this.map.setScenario(scenario, geometry, options.view ?? url.view);
+    this.timeline.setData({
+      startDay,
+      endDay,
+      eventDays: scenario.log.filter((e) => e.retractedBy === undefined).map((e) => e.day),
+      chapters: chs.map((c) => ({ id: c.id, day: c.day, title: c.title })),
+    });
+    this.events.setScenario(scenario);
+    this.compare.setScenario(scenario);
+    this.compareDay = undefined;
+    replaceChildren(byId("legend"), legend(scenario));
+    byId("scenario-title").textContent = scenario.title;
+    byId("scenario-description").textContent = scenario.description;
+    this.drawnDay = NaN;
+    this.actor.send({
+      type: "LOAD",
+      input: {
+        startDay,
+        endDay,
+        eventDays: changeDays(scenario.log),
+        chapterDays: loaded.chapterDays,
+        day,
+        speedIndex: this.actor.getSnapshot().context.speedIndex,
+        loop: this.actor.getSnapshot().context.loop,
+      },
+    });
+    if (compare !== undefined) this.setCompare(compare);
+    this.computeSamples(loaded);
+    this.requestFrame();
+    if (options.push) this.commitUrl();
+    else this.writeUrl(false);
+    for (const listener of this.loadListeners) listener(scenario);
+  }
+
+  /** Called after every scenario load (the presenter restarts on the new scenario). */
+  onLoad(listener: (scenario: CompiledScenario) => void): void {
+    this.loadListeners.push(listener);
+  }
+
+  // ---- presenter mode
+
+  get isPresenting(): boolean {
+    return this.presenting;
+  }
+
+  /**
+   * Presenter mode on or off: the page becomes the map alone (the stylesheet hides the rest),
+   * map text is drawn `textScale` times larger, playback pauses and comparison ends.
+   */
+  setPresenting(on: boolean, textScale = 1): void {
+    this.presenting = on;
+    document.body.classList.toggle("presenting", on);
+    if (on) {
+      this.actor.send({ type: "PAUSE" });
+      if (this.compareDay !== undefined) this.setCompare(undefined);
+    } else {
+      this.map.setHighlight(undefined);
+    }
+    this.map.setTextScale(on ? textScale : 1);
+    this.writeUrl(false);
+  }
+
+  /** The map's room or text size changed (a panel shown or hidden, the window resized). */
+  refitMap(textScale?: number): void {
+    if (textScale !== undefined) this.map.setTextScale(textScale);
+    else this.map.refit();
+  }
+
+  /** Shows `day` (the presenter drives the date); `chapter` goes into the address. */
+  showDay(day: number, chapter?: string): void {
+    if (day !== this.day) this.actor.send({ type: "SEEK", day });
+    this.chapterParam = chapter;
+  }
+
+  /**
+   * Marks the ground whose holder differs between two days (`undefined`: clears the mark).
+   * Returns how many faces changed.
+   */
+  highlightChange(change: { fromDay: number; toDay: number } | undefined, pulse: boolean, ms: number): number {
+    const loaded = this.loaded;
+    if (!loaded || !change) {
+      this.map.setHighlight(undefined);
+      return 0;
+    }
+    const n = loaded.owners.length;
+    const before = new Uint8Array(n);
+    const after = new Uint8Array(n);
+    loaded.geometry.owners(loaded.history.stateAt(change.fromDay, loaded.changeState), before);
+    loaded.geometry.owners(loaded.history.stateAt(change.toDay, loaded.changeState), after);
+    const { faces } = gainedLost(loaded.bundle.partition, before, after);
+    if (faces.length === 0) {
+      this.map.setHighlight(undefined);
+      return 0;
+    }
+    const flags = new Uint8Array(n);
+    for (const f of faces) flags[f] = 1;
+    this.map.setHighlight(flags, pulse, ms);
+    return faces.length;
+  }
+
+  /** Reloads the scenario on screen with a new bundle (hot reload), keeping date, view and compare. */
+  reload(bundle: ScenarioBundle): void {
+    const current = this.loaded;
+    if (!current) return;
+    this.load(bundle, current.source, { day: this.day, view: this.map.view(), compare: this.compareDay });
+  }
+
+  /** Applies a parsed address (initial load and back/forward). Scenario changes go through `loadShipped`. */
+  async applyUrl(
+    state: UrlState,
+    loadShipped?: (id: string, state: UrlState) => Promise<void>,
+  ): Promise<void> {
+    const current = this.loaded;
+    if (
+      state.scenario &&
+      (!current || current.source.kind !== "shipped" || current.source.id !== state.scenario)
+    ) {
+      if (loadShipped) await loadShipped(state.scenario, state);
+      else window.dispatchEvent(new CustomEvent("frontfold:navigate-scenario", { detail: state }));
+      return;
+    }
+    if (!this.loaded) return;
+    const day = this.dayFromUrl(state);
+    if (day !== undefined) this.actor.send({ type: "SEEK", day });
+    this.setCompare(state.compare ? dayOf(state.compare) : undefined);
+    if (state.view) this.map.setView(state.view);
+  }
+
+  /** The day a parsed address asks for: its date, else its chapter's, else none. */
+  dayFromUrl(state: UrlState): number | undefined {
+    if (state.date) return dayOf(state.date);
+    if (state.chapter) return this.loaded?.chapters.find((c) => c.id === state.chapter)?.day;
+    return undefined;
+  }
+
+  toggle(): void {
+    this.actor.send({ type: "TOGGLE" });
+    if (!this.actor.getSnapshot().matches("playing")) this.commitUrl();
+  }
+
+  private gotoChapter(direction: 1 | -1): void {
+    this.actor.send({ type: "CHAPTER", direction });
+    const loaded = this.loaded;
+    const ch = loaded?.chapters.find((c) => c.day === this.day);
+    this.chapterParam = ch?.id;
+    this.commitUrl();
+  }
+
+  private jumpTo(e: CompiledEvent): void {
+    this.actor.send({ type: "SEEK", day: e.day });
+    this.commitUrl();
+  }
+
+  private setCompare(day: number | undefined): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    this.compareDay = day === undefined ? undefined : Math.max(loaded.startDay, Math.min(loaded.endDay, day));
+    this.compare.set(this.compareDay);
+    this.timeline.setCompare(this.compareDay);
+    const note = byId("compare-note");
+    note.hidden = this.compareDay === undefined;
+    note.textContent =
+      this.compareDay === undefined
+        ? ""
+        : `Outlined in blue: ground held by someone else on ${dateOf(this.compareDay)}`;
+    if (this.compareDay === undefined) this.map.setCompare(undefined);
+    else {
+      const then = loaded.history.stateAt(this.compareDay, loaded.compareState);
+      const owners = new Uint8Array(loaded.owners.length);
+      loaded.geometry.owners(then, owners);
+      this.map.setCompare(owners);
+    }
+    this.drawnCompare = -1;
+    this.requestFrame();
+  }
+
+  private pick(face: number): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    this.selectedFace = face;
+    this.whyKey = "";
+    this.updateWhy(loaded);
+    byId("why-section").scrollIntoView({ block: "nearest" });
+  }
+
+  private updateWhy(loaded: Loaded): void {
+    if (this.selectedFace < 0) return;
+    const unit = loaded.deciders[this.selectedFace] ?? -1;
+    const units = loaded.geometry.faceUnits(this.selectedFace);
+    const shownUnit = unit >= 0 ? unit : (units[0] ?? -1);
+    if (shownUnit < 0) {
+      this.map.selectUnit(-1);
+      this.why.clear("No place or area covers this ground.");
+      return;
+    }
+    const st = loaded.state;
+    const key = `${shownUnit}:${st.cause[shownUnit]}:${st.status[shownUnit]}:${st.applied}`;
+    if (key === this.whyKey) return;
+    this.whyKey = key;
+    this.map.selectUnit(shownUnit);
+    this.why.show(
+      loaded.scenario,
+      st,
+      shownUnit,
+      units.filter((u) => u !== shownUnit),
+    );
+  }
+
+  private requestFrame(): void {
+    if (this.framePending) return;
+    this.framePending = true;
+    requestAnimationFrame(() => this.frame());
+  }
+
+  private frame(): void {
+    this.framePending = false;
+    const loaded = this.loaded;
+    if (!loaded) return;
+    const t0 = performance.now();
+    const day = this.day;
+    const dayChanged = day !== this.drawnDay || this.drawnCompare !== this.compareDay;
+    this.drawnDay = day;
+    this.drawnCompare = this.compareDay;
+    if (!dayChanged) return;
+    const state = loaded.history.stateAt(day, loaded.state);
+    loaded.geometry.owners(state, loaded.owners);
+    loaded.geometry.deciders(state, loaded.deciders);
+    this.map.render(state, loaded.owners, loaded.deciders);
+    this.map.setIncidents(incidentsOn(loaded.scenario.log, day), day);
+    this.timeline.setDay(day);
+    this.chart.setDay(day);
+    this.events.update(day);
+    const iso = dateOf(day);
+    this.dateReadout.textContent = iso;
+    const ch = loaded.chapters[chapterAt(loaded.chapterDays, day)];
+    this.chapterTitle.textContent = ch ? ch.title : "";
+    if (this.chapterParam && ch?.id !== this.chapterParam) this.chapterParam = undefined;
+    if (this.compareDay !== undefined) this.updateCompareTable(loaded, day);
+    this.updateWhy(loaded);
+    this.scheduleSummary(loaded, iso);
+    this.scheduleUrl();
+    performance.measure(FRAME_MEASURE, { start: t0, end: performance.now() });
+    if (performance.getEntriesByName(FRAME_MEASURE).length > 2000) performance.clearMeasures(FRAME_MEASURE);
+  }
+
+  private updateCompareTable(loaded: Loaded, day: number): void {
+    const cmp = this.compareDay;
+    if (cmp === undefined) return;
+    const then = new Uint8Array(loaded.owners.length);
+    loaded.geometry.owners(loaded.history.stateAt(cmp, loaded.compareState), then);
+    const [a, b] = cmp <= day ? [then, loaded.owners] : [loaded.owners, then];
+    this.compare.showChanges(day, gainedLost(loaded.bundle.partition, a, b).pairs);
+  }
+
+  private scheduleSummary(loaded: Loaded, iso: string): void {
+    if (this.summaryTimer !== undefined) clearTimeout(this.summaryTimer);
+    // Screen readers hear the state once the slider settles, not every frame of a drag.
+    this.summaryTimer = setTimeout(() => {
+      const km2 = km2ByFaction(loaded.bundle.partition, loaded.owners, loaded.scenario.factions.length);
+      const line = summaryLine(
+        iso,
+        loaded.scenario.factions,
+        Array.from(km2),
+        loaded.geometry.totalKm2,
+        loaded.theatreName,
+      );
+      this.summary.textContent = line;
+      document.title = `${line} · ${loaded.scenario.title} · frontfold`;
+    }, 250);
+  }
+
+  /** Area per faction at every change, for the chart; computed in slices so the page stays responsive. */
+  private computeSamples(loaded: Loaded): void {
+    const job = ++this.samplesJob;
+    const days = [
+      loaded.startDay,
+      ...changeDays(loaded.scenario.log).filter((d) => d > loaded.startDay && d <= loaded.endDay),
+    ];
+    const samples: AreaSample[] = [];
+    const state = loaded.history.blank();
+    const owners = new Uint8Array(loaded.owners.length);
+    let i = 0;
+    const slice = () => {
+      if (job !== this.samplesJob) return;
+      const until = performance.now() + 12;
+      while (i < days.length && performance.now() < until) {
+        const day = days[i++] as number;
+        loaded.geometry.owners(loaded.history.stateAt(day, state), owners);
+        samples.push({
+          day,
+          km2: Array.from(km2ByFaction(loaded.bundle.partition, owners, loaded.scenario.factions.length)),
+        });
+      }
+      if (i < days.length) setTimeout(slice, 0);
+      else this.chart.setData(loaded.scenario, samples);
+    };
+    slice();
+  }
+
+  // ---- address bar
+
+  urlState(): UrlState {
+    const loaded = this.loaded;
+    if (!loaded) return {};
+    return {
+      scenario: loaded.source.kind === "shipped" ? loaded.source.id : undefined,
+      date: dateOf(this.day),
+      compare: this.compareDay !== undefined ? dateOf(this.compareDay) : undefined,
+      chapter: this.chapterParam,
+      view: this.map.view(),
+      present: this.presenting || undefined,
+    };
+  }
+
+  /** Replaces the current entry soon (while dragging, playing, panning): at most ~3 writes a second. */
+  private scheduleUrl(): void {
+    if (this.urlTimer !== undefined) return;
+    const wait = Math.max(0, 350 - (performance.now() - this.lastUrlWrite));
+    this.urlTimer = setTimeout(() => {
+      this.urlTimer = undefined;
+      this.writeUrl(false);
+    }, wait);
+  }
+
+  /** A new history entry for a deliberate move (drag end, click, step, chapter, compare). */
+  commitUrl(): void {
+    if (this.urlTimer !== undefined) {
+      clearTimeout(this.urlTimer);
+      this.urlTimer = undefined;
+    }
+    this.writeUrl(true);
+  }
+
+  private writeUrl(push: boolean): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    this.lastUrlWrite = performance.now();
+    const search = formatUrlState(this.urlState(), location.search);
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  // ---- controls
+
+  private bindControls(): void {
+    this.playButton.addEventListener("click", () => this.toggle());
+    byId("prev-event").addEventListener("click", () => {
+      this.actor.send({ type: "STEP", direction: -1 });
+      this.commitUrl();
+    });
+    byId("next-event").addEventListener("click", () => {
+      this.actor.send({ type: "STEP", direction: 1 });
+      this.commitUrl();
+    });
+    replaceChildren(this.speedSelect, ...SPEEDS.map((sp, i) => h("option", { value: i }, sp.label)));
+    this.speedSelect.addEventListener("change", () =>
+      this.actor.send({ type: "SPEED", index: Number(this.speedSelect.value) }),
+    );
+    this.loopBox.addEventListener("change", () =>
+      this.actor.send({ type: "LOOP", loop: this.loopBox.checked }),
+    );
+    byId("zoom-in").addEventListener("click", () => this.map.zoomBy(1.6));
+    byId("zoom-out").addEventListener("click", () => this.map.zoomBy(1 / 1.6));
+    byId("zoom-reset").addEventListener("click", () => this.map.resetZoom());
+    document.addEventListener("keydown", (ev) => this.onKey(ev));
+  }
+
+  private onKey(ev: KeyboardEvent): void {
+    if (ev.defaultPrevented || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const target = ev.target as HTMLElement | null;
+    const tag = target?.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || target?.isContentEditable) return;
+    const onButton = tag === "BUTTON" || tag === "A" || tag === "SUMMARY";
+    switch (ev.key) {
+      case " ":
+      case "Spacebar":
+        if (onButton) return; // the button's own click
+        this.toggle();
+        break;
+      case "PageUp":
+        this.gotoChapter(-1);
+        break;
+      case "PageDown":
+        this.gotoChapter(1);
+        break;
+      case "ArrowLeft":
+        if (ev.shiftKey) this.actor.send({ type: "STEP", direction: -1 });
+        else this.actor.send({ type: "NUDGE", days: -1 });
+        break;
+      case "ArrowRight":
+        if (ev.shiftKey) this.actor.send({ type: "STEP", direction: 1 });
+        else this.actor.send({ type: "NUDGE", days: 1 });
+        break;
+      case "Home":
+        if (this.loaded) this.actor.send({ type: "SEEK", day: this.loaded.startDay });
+        break;
+      case "End":
+        if (this.loaded) this.actor.send({ type: "SEEK", day: this.loaded.endDay });
+        break;
+      default:
+        return;
+    }
+    ev.preventDefault();
+  }
+}

@@ -1,0 +1,81 @@
+// Which events the side panel lists around the current date, and which one is "current" (the
+// latest at or before it), so the list can follow the slider.
+
+import type { CompiledEvent } from "../core/types.js";
+
+export interface EventWindow {
+  /** Indices into the log, in log order. */
+  readonly indices: readonly number[];
+  /** Log index of the latest event on or before the day, or -1 before the first event. */
+  readonly current: number;
+}
+
+/** Log index of the last event with `day <= day`, or -1. */
+export function currentEventIndex(log: readonly CompiledEvent[], day: number): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((log[mid] as CompiledEvent).day <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * Up to `before` events up to and including the current one and `after` events following it
+ * (fewer at the ends, the window shifted so that it stays full).
+ */
+export function eventsAround(log: readonly CompiledEvent[], day: number, before = 6, after = 6): EventWindow {
+  const current = currentEventIndex(log, day);
+  const size = before + after;
+  let first = Math.max(0, current - before + 1);
+  let last = Math.min(log.length, first + size);
+  first = Math.max(0, last - size);
+  last = Math.min(log.length, Math.max(last, first + size));
+  const indices: number[] = [];
+  for (let i = first; i < last; i++) indices.push(i);
+  return { indices, current };
+}
+
+/** Days of events that change control (what "step to next event" stops on), sorted, unique. */
+export function changeDays(log: readonly CompiledEvent[]): number[] {
+  const days: number[] = [];
+  for (const e of log) {
+    if (e.op === "none" || e.retractedBy !== undefined) continue;
+    if (days[days.length - 1] !== e.day) days.push(e.day);
+  }
+  return days;
+}
+
+export interface Chapter {
+  readonly index: number;
+  readonly id: string;
+  readonly day: number;
+  readonly title: string;
+  readonly narration: string;
+}
+
+/** The scenario's chapter marks in date order (retracted ones left out). */
+export function chapters(log: readonly CompiledEvent[]): Chapter[] {
+  const out: Chapter[] = [];
+  for (const e of log) {
+    if (e.def.type !== "chapter" || e.retractedBy !== undefined) continue;
+    out.push({ index: e.index, id: e.id, day: e.day, title: e.title, narration: e.def.narration });
+  }
+  return out;
+}
+
+/** Incidents whose marker shows on `day`: dated on or before it, within their window of days. */
+export function incidentsOn(log: readonly CompiledEvent[], day: number): CompiledEvent[] {
+  const out: CompiledEvent[] = [];
+  const last = currentEventIndex(log, day);
+  for (let i = last; i >= 0; i--) {
+    const e = log[i] as CompiledEvent;
+    // Windows are short (days to weeks); a year back is far enough to stop looking.
+    if (day - e.day > 366) break;
+    if (e.def.type !== "incident" || e.retractedBy !== undefined) continue;
+    if (day - e.day < Math.max(1, e.def.window_days)) out.push(e);
+  }
+  return out.reverse();
+}

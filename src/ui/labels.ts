@@ -1,0 +1,148 @@
+// Which place labels show at which zoom. Computed once per scenario and view size: for a ladder of
+// zoom factors, labels are placed greedily by importance (cities first), each trying four spots
+// around its dot, and kept only where they do not collide. A label shown at one zoom stays shown,
+// in the same spot, at every closer zoom, so zooming in only ever adds labels.
+
+export interface LabelInput {
+  /** Projected position at zoom 1, px. */
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+  /** Lower is more important. */
+  readonly rank: number;
+}
+
+export type LabelAnchor = "right" | "left" | "above" | "below";
+
+export interface LabelPlacement {
+  /** The smallest zoom at which the label shows (Infinity: never within the ladder). */
+  readonly minZoom: number;
+  readonly anchor: LabelAnchor;
+}
+
+export interface LabelOptions {
+  /** Font size in screen px. */
+  readonly fontSize?: number;
+  /** Average glyph width as a fraction of the font size. */
+  readonly charWidth?: number;
+  /** Gap between the dot and the label, px. */
+  readonly gap?: number;
+  readonly zooms?: readonly number[];
+}
+
+export const ZOOM_LADDER: readonly number[] = [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
+
+const ANCHORS: readonly LabelAnchor[] = ["right", "left", "above", "below"];
+
+/** Importance of a place kind for labelling (lower first). */
+export function kindRank(kind: string | undefined): number {
+  switch (kind) {
+    case "city":
+      return 0;
+    case "town":
+      return 1;
+    case "base":
+      return 2;
+    case "village":
+      return 3;
+    case "landmark":
+      return 4;
+    case "neighbourhood":
+      return 5;
+    default:
+      return 6;
+  }
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The screen box of a label at zoom `k`, anchored around its dot. */
+export function labelBox(l: LabelInput, anchor: LabelAnchor, k: number, options: LabelOptions = {}): Box {
+  const size = options.fontSize ?? 12;
+  const w = l.text.length * size * (options.charWidth ?? 0.56);
+  const h = size * 1.15;
+  const gap = options.gap ?? 5;
+  const x = l.x * k;
+  const y = l.y * k;
+  switch (anchor) {
+    case "right":
+      return { x0: x + gap, y0: y - h / 2, x1: x + gap + w, y1: y + h / 2 };
+    case "left":
+      return { x0: x - gap - w, y0: y - h / 2, x1: x - gap, y1: y + h / 2 };
+    case "above":
+      return { x0: x - w / 2, y0: y - gap - h, x1: x + w / 2, y1: y - gap };
+    case "below":
+      return { x0: x - w / 2, y0: y + gap, x1: x + w / 2, y1: y + gap + h };
+  }
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/** A uniform grid of boxes for collision look-ups. */
+class BoxGrid {
+  private readonly cells = new Map<string, Box[]>();
+  constructor(private readonly size: number) {}
+  private keys(b: Box): string[] {
+    const out: string[] = [];
+    for (let i = Math.floor(b.x0 / this.size); i <= Math.floor(b.x1 / this.size); i++)
+      for (let j = Math.floor(b.y0 / this.size); j <= Math.floor(b.y1 / this.size); j++)
+        out.push(`${i},${j}`);
+    return out;
+  }
+  hits(b: Box): boolean {
+    for (const key of this.keys(b))
+      for (const o of this.cells.get(key) ?? []) if (overlaps(b, o)) return true;
+    return false;
+  }
+  add(b: Box): void {
+    for (const key of this.keys(b)) {
+      const list = this.cells.get(key);
+      if (list) list.push(b);
+      else this.cells.set(key, [b]);
+    }
+  }
+}
+
+/**
+ * Placement of every label (same order as `labels`). Dots count as obstacles too, so a label
+ * never covers another place's dot.
+ */
+export function placeLabels(labels: readonly LabelInput[], options: LabelOptions = {}): LabelPlacement[] {
+  const zooms = options.zooms ?? ZOOM_LADDER;
+  const order = labels
+    .map((_, i) => i)
+    .sort((a, b) => (labels[a] as LabelInput).rank - (labels[b] as LabelInput).rank || a - b);
+  const minZoom = new Array<number>(labels.length).fill(Infinity);
+  const anchor = new Array<LabelAnchor>(labels.length).fill("right");
+  const dot = 3;
+  for (const k of zooms) {
+    const grid = new BoxGrid(64);
+    for (const l of labels)
+      grid.add({ x0: l.x * k - dot, y0: l.y * k - dot, x1: l.x * k + dot, y1: l.y * k + dot });
+    // Labels already placed keep their spot; they go in first.
+    for (const i of order)
+      if (minZoom[i] !== Infinity)
+        grid.add(labelBox(labels[i] as LabelInput, anchor[i] as LabelAnchor, k, options));
+    for (const i of order) {
+      if (minZoom[i] !== Infinity) continue;
+      const l = labels[i] as LabelInput;
+      for (const a of ANCHORS) {
+        const box = labelBox(l, a, k, options);
+        if (!grid.hits(box)) {
+          grid.add(box);
+          minZoom[i] = k;
+          anchor[i] = a;
+          break;
+        }
+      }
+    }
+  }
+  return labels.map((_, i) => ({ minZoom: minZoom[i] as number, anchor: anchor[i] as LabelAnchor }));
+}

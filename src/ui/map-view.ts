@@ -1,0 +1,667 @@
+// The map: basemap, faces filled by owner, contested ground hatched, besieged units outlined,
+// front lines, the theatre outline, places with labels that thin out as you zoom out, incident
+// markers, a scale bar. Faces and arcs come pre-projected, so a new date only re-fills the faces
+// whose owner changed and rebuilds two or three path strings; zooming moves one transform and
+// the (few hundred) place markers.
+
+import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from "d3";
+import { STATUS_BESIEGED, STATUS_CONTESTED, type ControlState } from "../core/fold.js";
+import type { CompiledEvent, CompiledScenario, LonLat } from "../core/types.js";
+import { faceTint } from "./colors.js";
+import { s, setAttrs, replaceChildren } from "./dom.js";
+import { kindRank, placeLabels, type LabelPlacement } from "./labels.js";
+import { changedEdgePath, frontPath, type MapGeometry } from "./map-model.js";
+import type { MapView as UrlMapView } from "./url-state.js";
+
+export const UNKNOWN_FILL = "#e6e2d8";
+
+/** Room the map leaves free on each side of the element for overlays (title, key, buttons), px. */
+export interface MapInsets {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  /** Room to keep free right of the scale bar, px (default 0: it sits in the corner). */
+  readonly scaleBarRight?: number | undefined;
+  /** Room to keep free under the scale bar, px (default 0). */
+  readonly scaleBarBottom?: number | undefined;
+}
+
+export interface MapHandlers {
+  /** A face was clicked (or tapped). */
+  pick(face: number, at: LonLat | undefined): void;
+  /** The user panned or zoomed (debounce before writing the address bar). */
+  viewChanged(view: UrlMapView): void;
+  /** Room to leave for overlays when fitting the theatre (asked on every resize). */
+  insets?(width: number, height: number): MapInsets;
+}
+
+interface PlaceMark {
+  readonly unit: number;
+  readonly x: number;
+  readonly y: number;
+  readonly el: SVGGElement;
+  readonly label: SVGTextElement;
+  placement: LabelPlacement;
+}
+
+const MAX_ZOOM = 32;
+
+export class MapView {
+  readonly svg: SVGSVGElement;
+  private readonly defs = s("defs");
+  private readonly hatch = s("pattern", {
+    id: "hatch-contested",
+    patternUnits: "userSpaceOnUse",
+    width: 7,
+    height: 7,
+    patternTransform: "rotate(45)",
+  });
+  private readonly sea = s("rect", { class: "map-sea", x: 0, y: 0 });
+  private readonly zoomed = s("g", { class: "map-zoomed" });
+  private readonly basemapLayer = s("g", { class: "map-basemap" });
+  private readonly ground = s("path", { class: "map-ground" });
+  private readonly faceLayer = s("g", { class: "map-faces" });
+  private readonly contested = s("path", { class: "map-contested" });
+  private readonly besieged = s("path", { class: "map-besieged" });
+  private readonly front = s("path", { class: "map-front" });
+  private readonly changedEdge = s("path", { class: "map-changed-edge" });
+  private readonly highlightFill = s("path", { class: "map-highlight-fill" });
+  private readonly highlightHalo = s("path", { class: "map-highlight-halo" });
+  private readonly highlightEdge = s("path", { class: "map-highlight-edge" });
+  private readonly outline = s("path", { class: "map-outline" });
+  private readonly selection = s("path", { class: "map-selection" });
+  private readonly countryLabels = s("g", { class: "map-country-labels" });
+  private readonly incidentLayer = s("g", { class: "map-incidents" });
+  private readonly placeLayer = s("g", { class: "map-places" });
+  private readonly scaleBar = s("g", { class: "map-scalebar" });
+
+  private geometry: MapGeometry | undefined;
+  private scenario: CompiledScenario | undefined;
+  private colors: string[] = [];
+  private faces: SVGPathElement[] = [];
+  private shownOwners = new Uint8Array(0);
+  private shownChanged = new Uint8Array(0);
+  private contestedKey = "";
+  private besiegedKey = "";
+  private places: PlaceMark[] = [];
+  private incidentKey = "";
+  private width = 0;
+  private height = 0;
+  /** Fit of the geometry's frame into the element: screen = k·(s0·p + o) + t. */
+  private s0 = 1;
+  private ox = 0;
+  private oy = 0;
+  /** Centre of the free box (where a view's centre goes). */
+  private cx = 0;
+  private cy = 0;
+  private transform: ZoomTransform = zoomIdentity;
+  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private compareOwners: Uint8Array | undefined;
+  private lastOwners = new Uint8Array(0);
+  private selectedUnit = -1;
+  private unitFaces: Map<number, number[]> | undefined;
+  /** Text and symbols are drawn this many times their normal size (presenter mode). */
+  private textScale = 1;
+  private scaleBarRight = 0;
+  private scaleBarBottom = 0;
+  private highlightAnimations: Animation[] = [];
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly handlers: MapHandlers,
+  ) {
+    this.svg = s("svg", { class: "map-svg", role: "img", "aria-label": "Map of control" });
+    this.hatch.append(
+      s("rect", { width: 7, height: 7, fill: "transparent" }),
+      s("line", { x1: 0, y1: 0, x2: 0, y2: 7 }),
+    );
+    this.defs.append(this.hatch);
+    this.zoomed.append(
+      this.basemapLayer,
+      this.ground,
+      this.faceLayer,
+      this.highlightFill,
+      this.contested,
+      this.besieged,
+      this.front,
+      this.changedEdge,
+      this.highlightHalo,
+      this.highlightEdge,
+      this.outline,
+      this.selection,
+    );
+    this.svg.append(
+      this.defs,
+      this.sea,
+      this.zoomed,
+      this.countryLabels,
+      this.incidentLayer,
+      this.placeLayer,
+      this.scaleBar,
+    );
+    host.append(this.svg);
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1, MAX_ZOOM])
+      .on("zoom", (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        this.transform = ev.transform;
+        this.applyTransform();
+        if (ev.sourceEvent) this.handlers.viewChanged(this.view());
+      });
+    select(this.svg).call(this.zoomBehavior);
+    this.faceLayer.addEventListener("click", (ev) => {
+      const target = ev.target as Element | null;
+      const face = Number(target?.getAttribute("data-face") ?? NaN);
+      if (!Number.isInteger(face)) return;
+      this.handlers.pick(face, this.lonLatAt(ev));
+    });
+    new ResizeObserver(() => this.resize()).observe(host);
+  }
+
+  /** A new scenario (or a reloaded one): rebuilds every layer. */
+  setScenario(scenario: CompiledScenario, geometry: MapGeometry, view?: UrlMapView): void {
+    this.scenario = scenario;
+    this.geometry = geometry;
+    this.colors = [UNKNOWN_FILL, ...scenario.factions.map((f) => faceTint(f.color))];
+    this.unitFaces = undefined;
+    this.selectedUnit = -1;
+    this.selection.setAttribute("d", "");
+    this.compareOwners = undefined;
+    this.svg.classList.remove("comparing");
+    this.zoomBehavior.translateExtent([
+      [-geometry.width * 0.25, -geometry.height * 0.25],
+      [geometry.width * 1.25, geometry.height * 1.25],
+    ]);
+    replaceChildren(
+      this.basemapLayer,
+      ...geometry.basemap.map((b) => s("path", { d: b.path }, s("title", {}, b.name))),
+    );
+    this.outline.setAttribute("d", geometry.outlinePath);
+    this.ground.setAttribute("d", geometry.outlinePath);
+    this.faces = geometry.facePaths.map((d, i) =>
+      s("path", { d, "data-face": i, fill: UNKNOWN_FILL, stroke: UNKNOWN_FILL }),
+    );
+    replaceChildren(this.faceLayer, ...this.faces);
+    this.shownOwners = new Uint8Array(this.faces.length);
+    this.shownChanged = new Uint8Array(this.faces.length);
+    this.lastOwners = new Uint8Array(this.faces.length);
+    this.contestedKey = "";
+    this.besiegedKey = "";
+    this.incidentKey = "";
+    this.contested.setAttribute("d", "");
+    this.besieged.setAttribute("d", "");
+    this.setHighlight(undefined);
+    this.buildPlaces();
+    this.resize(true);
+    if (view) this.setView(view);
+    else if (scenario.view.bbox) this.fitBbox(scenario.view.bbox);
+    else this.select().call(this.zoomBehavior.transform, zoomIdentity);
+  }
+
+  /** Draws control for one date. `owners` and `deciders` are per face, for `state`. */
+  render(state: ControlState, owners: Uint8Array, deciders: Int32Array): void {
+    if (!this.geometry) return;
+    const n = this.faces.length;
+    const cmp = this.compareOwners;
+    for (let f = 0; f < n; f++) {
+      const o = owners[f] as number;
+      if (o !== this.shownOwners[f]) {
+        this.shownOwners[f] = o;
+        const face = this.faces[f] as SVGPathElement;
+        const color = this.colors[o] ?? UNKNOWN_FILL;
+        face.setAttribute("fill", color);
+        // A hairline of the same colour closes the anti-aliasing seams between faces.
+        face.setAttribute("stroke", color);
+      }
+      const changed = cmp && cmp[f] !== o ? 1 : 0;
+      if (changed !== this.shownChanged[f]) {
+        this.shownChanged[f] = changed;
+        (this.faces[f] as SVGPathElement).classList.toggle("changed", changed === 1);
+      }
+    }
+    this.lastOwners.set(owners);
+    // Status overlays: rebuilt only when the set of faces changes.
+    let contestedKey = "";
+    let besiegedKey = "";
+    for (let f = 0; f < n; f++) {
+      const u = deciders[f] as number;
+      if (u < 0) continue;
+      const st = state.status[u];
+      if (st === STATUS_CONTESTED) contestedKey += `${f},`;
+      else if (st === STATUS_BESIEGED) besiegedKey += `${f},`;
+    }
+    if (contestedKey !== this.contestedKey) {
+      this.contestedKey = contestedKey;
+      this.contested.setAttribute("d", this.joinFaces(contestedKey));
+    }
+    if (besiegedKey !== this.besiegedKey) {
+      this.besiegedKey = besiegedKey;
+      this.besieged.setAttribute("d", this.joinFaces(besiegedKey));
+    }
+    this.front.setAttribute("d", frontPath(this.geometry.arcs, owners));
+    this.changedEdge.setAttribute("d", cmp ? changedEdgePath(this.geometry.arcs, this.shownChanged) : "");
+  }
+
+  /** Compare mode: faces whose owner differs from `then` stand out; `undefined` ends it. */
+  setCompare(then: Uint8Array | undefined): void {
+    this.compareOwners = then ? then.slice() : undefined;
+    this.svg.classList.toggle("comparing", then !== undefined);
+  }
+
+  /**
+   * Marks ground that just changed hands (presenter mode): the faces flagged 1 are outlined and,
+   * with `pulse`, flash for `ms` milliseconds; `undefined` clears the mark.
+   */
+  setHighlight(flags: Uint8Array | undefined, pulse = false, ms = 2000): void {
+    for (const a of this.highlightAnimations) a.cancel();
+    this.highlightAnimations = [];
+    const g = this.geometry;
+    if (!flags || !g) {
+      for (const p of [this.highlightFill, this.highlightHalo, this.highlightEdge]) p.setAttribute("d", "");
+      return;
+    }
+    let d = "";
+    for (let f = 0; f < flags.length; f++) if (flags[f]) d += g.facePaths[f] ?? "";
+    const edge = changedEdgePath(g.arcs, flags);
+    this.highlightFill.setAttribute("d", d);
+    this.highlightHalo.setAttribute("d", edge);
+    this.highlightEdge.setAttribute("d", edge);
+    this.highlightFill.classList.toggle("still", !pulse);
+    if (!pulse || typeof this.highlightFill.animate !== "function") return;
+    // Two flashes of the ground, the outline throbbing with them, then the outline stays.
+    const fill = this.highlightFill.animate(
+      [{ opacity: 0 }, { opacity: 0.65 }, { opacity: 0.1 }, { opacity: 0.65 }, { opacity: 0 }],
+      { duration: ms, easing: "ease-in-out", fill: "forwards" },
+    );
+    const w = 4.5 * this.textScale;
+    const edgeAnim = this.highlightEdge.animate(
+      [
+        { strokeWidth: `${w}px` },
+        { strokeWidth: `${w * 1.9}px` },
+        { strokeWidth: `${w}px` },
+        { strokeWidth: `${w * 1.9}px` },
+        { strokeWidth: `${w}px` },
+      ],
+      { duration: ms, easing: "ease-in-out" },
+    );
+    this.highlightAnimations = [fill, edgeAnim];
+  }
+
+  /** Draws labels, dots and symbols `k` times their size (presenter mode), and refits the map. */
+  setTextScale(k: number): void {
+    const scale = Math.max(0.5, Math.min(6, k));
+    if (scale === this.textScale) {
+      this.refit();
+      return;
+    }
+    this.textScale = scale;
+    this.svg.style.setProperty("--map-text-scale", String(scale));
+    for (const p of this.places) {
+      const kind = this.scenario?.units[p.unit]?.placeKind ?? "village";
+      p.el.querySelector("circle")?.setAttribute("r", String(dotRadius(kind) * scale));
+    }
+    this.refit();
+  }
+
+  /** Fits the theatre again (the room for overlays changed), keeping the centre and zoom. */
+  refit(): void {
+    const view = this.geometry && this.width > 0 ? this.view() : undefined;
+    this.resize(true);
+    if (view) this.setView(view);
+  }
+
+  /** Incident markers to show (already filtered to those within their window). */
+  setIncidents(incidents: readonly CompiledEvent[], day: number): void {
+    const key = incidents.map((e) => e.index).join(",");
+    if (key === this.incidentKey) {
+      this.fadeIncidents(day);
+      return;
+    }
+    this.incidentKey = key;
+    const marks: SVGGElement[] = [];
+    for (const e of incidents) {
+      if (e.def.type !== "incident") continue;
+      const at = this.incidentPosition(e.def.at);
+      if (!at) continue;
+      const p = this.geometry?.project(at);
+      if (!p) continue;
+      const g = s(
+        "g",
+        {
+          class: `incident incident-${e.def.kind}`,
+          "data-x": p[0],
+          "data-y": p[1],
+          "data-day": e.day,
+          "data-window": e.def.window_days,
+        },
+        s("title", {}, `${e.date} — ${e.title}`),
+        s("path", { d: incidentSymbol(e.def.kind) }),
+      );
+      marks.push(g);
+    }
+    replaceChildren(this.incidentLayer, ...marks);
+    this.positionIncidents();
+    this.fadeIncidents(day);
+  }
+
+  /** Outlines the faces a unit covers (the selection), or clears it with -1. */
+  selectUnit(unit: number): void {
+    this.selectedUnit = unit;
+    if (!this.geometry || unit < 0) {
+      this.selection.setAttribute("d", "");
+      return;
+    }
+    const faces = this.facesOfUnit(unit);
+    this.selection.setAttribute("d", faces.map((f) => this.geometry?.facePaths[f] ?? "").join(""));
+  }
+
+  get selected(): number {
+    return this.selectedUnit;
+  }
+
+  /** The current centre and zoom, for the address bar. */
+  view(): UrlMapView {
+    const g = this.geometry;
+    if (!g) return { lon: 0, lat: 0, zoom: 1 };
+    const t = this.transform;
+    const fx = ((this.cx - t.x) / t.k - this.ox) / this.s0;
+    const fy = ((this.cy - t.y) / t.k - this.oy) / this.s0;
+    const ll = g.invert([fx, fy]) ?? [0, 0];
+    return { lon: ll[0], lat: ll[1], zoom: t.k };
+  }
+
+  setView(view: UrlMapView): void {
+    const g = this.geometry;
+    if (!g) return;
+    const p = g.project([view.lon, view.lat]);
+    if (!p) return;
+    const k = Math.max(1, Math.min(MAX_ZOOM, view.zoom));
+    const bx = this.s0 * p[0] + this.ox;
+    const by = this.s0 * p[1] + this.oy;
+    const t = zoomIdentity.translate(this.cx - k * bx, this.cy - k * by).scale(k);
+    this.select().call(this.zoomBehavior.transform, t);
+  }
+
+  /** Zooms so that `[west, south, east, north]` fills the view. */
+  fitBbox(bbox: readonly [number, number, number, number]): void {
+    const g = this.geometry;
+    if (!g) return;
+    const a = g.project([bbox[0], bbox[3]]);
+    const b = g.project([bbox[2], bbox[1]]);
+    if (!a || !b) return;
+    const w = Math.abs(b[0] - a[0]) * this.s0;
+    const h = Math.abs(b[1] - a[1]) * this.s0;
+    const boxW = 2 * Math.min(this.cx, this.width - this.cx);
+    const boxH = 2 * Math.min(this.cy, this.height - this.cy);
+    const k = Math.max(
+      1,
+      Math.min(MAX_ZOOM, 0.95 * Math.min(boxW / Math.max(w, 1e-6), boxH / Math.max(h, 1e-6))),
+    );
+    const c = g.invert([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
+    if (c) this.setView({ lon: c[0], lat: c[1], zoom: k });
+  }
+
+  zoomBy(factor: number): void {
+    this.select().transition().duration(250).call(this.zoomBehavior.scaleBy, factor);
+  }
+
+  resetZoom(): void {
+    this.select().transition().duration(250).call(this.zoomBehavior.transform, zoomIdentity);
+  }
+
+  private select() {
+    return select(this.svg);
+  }
+
+  private joinFaces(key: string): string {
+    const g = this.geometry;
+    if (!g || key === "") return "";
+    let d = "";
+    for (const f of key.split(",")) if (f !== "") d += g.facePaths[Number(f)] ?? "";
+    return d;
+  }
+
+  private incidentPosition(at: string | LonLat): LonLat | undefined {
+    if (typeof at !== "string") return at;
+    const u = this.scenario?.units.find((x) => x.id === at);
+    return u?.at;
+  }
+
+  private lonLatAt(ev: MouseEvent): LonLat | undefined {
+    const rect = this.svg.getBoundingClientRect();
+    const t = this.transform;
+    const fx = ((ev.clientX - rect.left - t.x) / t.k - this.ox) / this.s0;
+    const fy = ((ev.clientY - rect.top - t.y) / t.k - this.oy) / this.s0;
+    return this.geometry?.invert([fx, fy]);
+  }
+
+  private buildPlaces(): void {
+    const g = this.geometry;
+    const sc = this.scenario;
+    if (!g || !sc) return;
+    this.places = [];
+    for (let u = 0; u < sc.placeCount; u++) {
+      const unit = sc.units[u];
+      if (!unit?.at) continue;
+      const p = g.project(unit.at);
+      if (!p) continue;
+      const kind = unit.placeKind ?? "village";
+      const label = s("text", { class: "place-label" }, unit.name);
+      const el = s(
+        "g",
+        { class: `place place-${kind}`, "data-unit": u },
+        s("circle", { r: dotRadius(kind) * this.textScale }),
+        label,
+      );
+      this.places.push({
+        unit: u,
+        x: p[0],
+        y: p[1],
+        el,
+        label,
+        placement: { minZoom: Infinity, anchor: "right" },
+      });
+    }
+    replaceChildren(this.placeLayer, ...this.places.map((p) => p.el));
+    // Places are clickable too: the pick goes to the face under the dot.
+    this.placeLayer.onclick = (ev) => {
+      const target = (ev.target as Element | null)?.closest("[data-unit]");
+      const unit = Number(target?.getAttribute("data-unit") ?? NaN);
+      if (!Number.isInteger(unit) || !this.geometry) return;
+      const faces = this.facesOfUnit(unit);
+      if (faces.length > 0) this.handlers.pick(faces[0] as number, sc.units[unit]?.at);
+    };
+  }
+
+  private facesOfUnit(unit: number): number[] {
+    const g = this.geometry;
+    if (!g) return [];
+    if (!this.unitFaces) {
+      this.unitFaces = new Map();
+      for (let f = 0; f < this.faces.length; f++)
+        for (const u of g.faceUnits(f)) {
+          const list = this.unitFaces.get(u);
+          if (list) list.push(f);
+          else this.unitFaces.set(u, [f]);
+        }
+    }
+    return this.unitFaces.get(unit) ?? [];
+  }
+
+  private placeLabelsNow(): void {
+    // Label placement depends on the fit (screen px at zoom 1): recomputed on resize.
+    const inputs = this.places.map((p) => {
+      const unit = this.scenario?.units[p.unit];
+      return {
+        x: this.s0 * p.x + this.ox,
+        y: this.s0 * p.y + this.oy,
+        text: unit?.name ?? "",
+        rank: kindRank(unit?.placeKind),
+      };
+    });
+    const k = this.textScale;
+    const placed = placeLabels(inputs, { fontSize: 12.5 * k, gap: 5 * k });
+    this.places.forEach((p, i) => {
+      p.placement = placed[i] ?? { minZoom: Infinity, anchor: "right" };
+      const a = p.placement.anchor;
+      setAttrs(p.label, {
+        x: a === "right" ? 6 * k : a === "left" ? -6 * k : 0,
+        y: a === "above" ? -7 * k : a === "below" ? 15 * k : 4.5 * k,
+        "text-anchor": a === "right" ? "start" : a === "left" ? "end" : "middle",
+      });
+    });
+  }
+
+  private resize(force = false): void {
+    const width = Math.max(100, Math.round(this.host.clientWidth));
+    const height = Math.max(100, Math.round(this.host.clientHeight));
+    if (!force && width === this.width && height === this.height) return;
+    const view = this.geometry && this.width > 0 && !force ? this.view() : undefined;
+    this.width = width;
+    this.height = height;
+    setAttrs(this.svg, { width, height, viewBox: `0 0 ${width} ${height}` });
+    setAttrs(this.sea, { width, height });
+    const g = this.geometry;
+    if (!g) return;
+    const inset = this.handlers.insets?.(width, height) ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    this.scaleBarRight = inset.scaleBarRight ?? 0;
+    this.scaleBarBottom = inset.scaleBarBottom ?? 0;
+    const boxW = Math.max(50, width - inset.left - inset.right);
+    const boxH = Math.max(50, height - inset.top - inset.bottom);
+    this.s0 = Math.min(boxW / g.width, boxH / g.height);
+    this.cx = inset.left + boxW / 2;
+    this.cy = inset.top + boxH / 2;
+    this.ox = this.cx - (this.s0 * g.width) / 2;
+    this.oy = this.cy - (this.s0 * g.height) / 2;
+    this.zoomBehavior.extent([
+      [0, 0],
+      [width, height],
+    ]);
+    this.placeLabelsNow();
+    this.countryLabelsNow();
+    if (view) this.setView(view);
+    else this.applyTransform();
+  }
+
+  private countryLabelsNow(): void {
+    const g = this.geometry;
+    if (!g) return;
+    replaceChildren(
+      this.countryLabels,
+      ...g.basemap
+        .filter((b) => b.label)
+        .map((b) =>
+          s(
+            "text",
+            { "data-x": b.label?.[0] ?? 0, "data-y": b.label?.[1] ?? 0, "text-anchor": "middle" },
+            b.name.toUpperCase(),
+          ),
+        ),
+    );
+  }
+
+  private applyTransform(): void {
+    const t = this.transform;
+    const k = t.k * this.s0;
+    this.zoomed.setAttribute(
+      "transform",
+      `translate(${t.x + t.k * this.ox},${t.y + t.k * this.oy}) scale(${k})`,
+    );
+    // Hatching keeps its spacing on screen at any zoom.
+    this.hatch.setAttribute("patternTransform", `scale(${1 / k}) rotate(45)`);
+    const sx = (x: number) => t.k * (this.s0 * x + this.ox) + t.x;
+    const sy = (y: number) => t.k * (this.s0 * y + this.oy) + t.y;
+    const w = this.width;
+    const h = this.height;
+    for (const p of this.places) {
+      const x = sx(p.x);
+      const y = sy(p.y);
+      const inView = x > -50 && x < w + 50 && y > -20 && y < h + 20;
+      p.el.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+      p.el.classList.toggle("offscreen", !inView);
+      // The ladder runs in steps; a small tolerance shows a label as soon as its step is reached.
+      p.label.classList.toggle("hidden", p.placement.minZoom > t.k * 1.0001);
+    }
+    for (const el of this.countryLabels.children) {
+      el.setAttribute("x", sx(Number(el.getAttribute("data-x"))).toFixed(1));
+      el.setAttribute("y", sy(Number(el.getAttribute("data-y"))).toFixed(1));
+    }
+    this.positionIncidents();
+    this.drawScaleBar();
+  }
+
+  private positionIncidents(): void {
+    const t = this.transform;
+    const scale = this.textScale === 1 ? "" : ` scale(${this.textScale})`;
+    for (const el of this.incidentLayer.children) {
+      const x = t.k * (this.s0 * Number(el.getAttribute("data-x")) + this.ox) + t.x;
+      const y = t.k * (this.s0 * Number(el.getAttribute("data-y")) + this.oy) + t.y;
+      el.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})${scale}`);
+    }
+  }
+
+  private fadeIncidents(day: number): void {
+    for (const el of this.incidentLayer.children) {
+      const age = day - Number(el.getAttribute("data-day"));
+      const window = Math.max(1, Number(el.getAttribute("data-window")));
+      el.setAttribute("opacity", (1 - 0.6 * (age / window)).toFixed(2));
+    }
+  }
+
+  private drawScaleBar(): void {
+    const g = this.geometry;
+    if (!g) return;
+    const k = this.textScale;
+    const kmPerScreenPx = g.kmPerPx / (this.s0 * this.transform.k);
+    const { km, px } = niceScale(kmPerScreenPx, 110 * k);
+    const x = this.width - this.scaleBarRight - px - 24 * k;
+    const y = this.height - this.scaleBarBottom - 22 * k;
+    replaceChildren(
+      this.scaleBar,
+      s("rect", {
+        class: "scalebar-bg",
+        x: x - 8 * k,
+        y: y - 18 * k,
+        width: px + 16 * k,
+        height: 28 * k,
+        rx: 3 * k,
+      }),
+      s("path", { d: `M${x},${y - 5 * k}V${y}H${x + px}V${y - 5 * k}` }),
+      s("text", { x: x + px / 2, y: y - 7 * k, "text-anchor": "middle" }, `${km.toLocaleString("en-GB")} km`),
+    );
+  }
+}
+
+/** Radius of a place's dot at normal size, px. */
+function dotRadius(kind: string): number {
+  return kind === "city" ? 3.6 : kind === "town" ? 2.8 : 2;
+}
+
+/** The round distance (1, 2, 5 × 10ⁿ km) whose bar is closest to `targetPx` long. */
+export function niceScale(kmPerPx: number, targetPx: number): { km: number; px: number } {
+  const raw = kmPerPx * targetPx;
+  const pow = 10 ** Math.floor(Math.log10(raw));
+  let best = pow;
+  for (const m of [1, 2, 5, 10]) if (Math.abs(m * pow - raw) < Math.abs(best - raw)) best = m * pow;
+  return { km: best, px: best / kmPerPx };
+}
+
+/** A small symbol (about 14 px across, centred) for each incident kind. */
+export function incidentSymbol(kind: string): string {
+  switch (kind) {
+    case "airstrike":
+      // A four-pointed burst.
+      return "M0,-8L2.2,-2.2L8,0L2.2,2.2L0,8L-2.2,2.2L-8,0L-2.2,-2.2Z";
+    case "bombing":
+      // An eight-pointed star.
+      return "M0,-8L1.9,-4.6L5.7,-5.7L4.6,-1.9L8,0L4.6,1.9L5.7,5.7L1.9,4.6L0,8L-1.9,4.6L-5.7,5.7L-4.6,1.9L-8,0L-4.6,-1.9L-5.7,-5.7L-1.9,-4.6Z";
+    case "shelling":
+      return "M0,-7L6,5H-6Z";
+    case "massacre":
+      return "M-5,-5H5V5H-5Z";
+    case "clash":
+      return "M-6,-4L-4,-6L0,-2L4,-6L6,-4L2,0L6,4L4,6L0,2L-4,6L-6,4L-2,0Z";
+    default:
+      return "M0,-6A6,6 0 1 1 0,6A6,6 0 1 1 0,-6Z";
+  }
+}

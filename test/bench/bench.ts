@@ -1,0 +1,257 @@
+// `npm run bench` (a table) / `npm run bench -- --json` (JSON only): what a scenario costs, on a
+// seeded synthetic scenario (5,000 places, 100,000 events, Syria's outline) and on the shipped
+// scenarios. Every figure is a median over repeated runs in this one process, so the ratios
+// against the peers (a full fold for seeking, turf.union for dissolving) are fair.
+//
+// Targets: seek ≤ 50 µs, frame ≤ 4 ms, dissolve ≥ 20× faster than turf.union, seek ≥ 100×
+// faster than a full fold, compile ≤ 3 s. This is a measurement, not a test: nothing fails here.
+
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { featureCollection, feature as turfFeature, union } from "@turf/turf";
+import type { Feature, MultiPolygon, Polygon } from "geojson";
+import { dayOf } from "../../src/core/dates.js";
+import { countThrough, createHistory, naiveStateAtIndex } from "../../src/core/fold.js";
+import type { CompiledScenario, TheatreDef } from "../../src/core/types.js";
+import { faceGeometry, faceOwners, factionPolygons } from "../../src/geo/control.js";
+import { compilePartition, type Partition } from "../../src/geo/partition.js";
+import { resolveTheatre, type ResolvedTheatre } from "../../src/geo/theatre.js";
+import { atlasFor } from "../../src/node/atlas.js";
+import { fitProjection, fillPaths, frontPath, projectPartition } from "../../src/render/projection.js";
+import { rng, syntheticScenario } from "./synthetic.js";
+
+const json = process.argv.includes("--json");
+const quick = process.argv.includes("--quick");
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const n = s.length;
+  if (n === 0) return NaN;
+  return n % 2 ? (s[n >> 1] as number) : ((s[n / 2 - 1] as number) + (s[n / 2] as number)) / 2;
+}
+
+function timeMs(f: () => void): number {
+  const t = process.hrtime.bigint();
+  f();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+}
+
+function log(text: string): void {
+  if (!json) process.stderr.write(`${text}\n`);
+}
+
+interface Result {
+  name: string;
+  places: number;
+  areas: number;
+  events: number;
+  faces: number;
+  arcs: number;
+  theatre_ms: number;
+  compile_ms: number;
+  seek_us_median: number;
+  naive_seek_us_median: number;
+  frame_ms_median: number;
+  frame_ms_p95: number;
+  dissolve_ms_median: number;
+  turf_union_ms_median: number;
+}
+
+function measure(
+  name: string,
+  scenario: CompiledScenario,
+  opts: { compileRuns: number; naiveRuns: number; unionRuns: number },
+): Result {
+  const random = rng(7);
+  const theatreTimes: number[] = [];
+  let theatre: ResolvedTheatre | undefined;
+  for (let i = 0; i < 2; i++)
+    theatreTimes.push(timeMs(() => (theatre = resolveTheatre(scenario.theatre, atlasFor(scenario.theatre)))));
+  const t = theatre as ResolvedTheatre;
+  let partition: Partition | undefined;
+  const compileTimes: number[] = [];
+  for (let i = 0; i < opts.compileRuns; i++)
+    compileTimes.push(timeMs(() => (partition = compilePartition(scenario, t))));
+  const p = partition as Partition;
+  log(`${name}: compiled ${p.faces.place.length} faces in ${median(compileTimes).toFixed(0)} ms`);
+
+  // Seek: a checkpointed history, random dates.
+  const history = createHistory(scenario);
+  const first = dayOf(scenario.start);
+  const last = dayOf(scenario.end);
+  const span = last - first + 1;
+  const out = history.blank();
+  const seek: number[] = [];
+  for (let i = 0; i < 20_000; i++) {
+    const day = first + Math.floor(random() * span);
+    const t0 = process.hrtime.bigint();
+    history.stateAt(day, out);
+    seek.push(Number(process.hrtime.bigint() - t0) / 1e3);
+  }
+  const naive: number[] = [];
+  for (let i = 0; i < opts.naiveRuns; i++) {
+    const day = first + Math.floor(random() * span);
+    const count = countThrough(scenario.log, day);
+    naive.push(timeMs(() => naiveStateAtIndex(scenario, count)) * 1e3);
+  }
+  log(`${name}: seek ${median(seek).toFixed(2)} µs, full fold ${median(naive).toFixed(0)} µs`);
+
+  // Frames: scrub day by day; state, owners, front-line path, a fill path per faction.
+  const projection = fitProjection(t.outline, [
+    [0, 0],
+    [1200, 900],
+  ]);
+  const pp = projectPartition(p, (q) => projection(q) ?? null);
+  let owners: Uint8Array = new Uint8Array(pp.faceCount);
+  const frames: number[] = [];
+  const factionCount = scenario.factions.length;
+  for (let round = 0; round < 2; round++)
+    for (let day = first; day <= last; day++) {
+      const t0 = process.hrtime.bigint();
+      history.stateAt(day, out);
+      owners = faceOwners(p, out, owners);
+      const front = frontPath(pp, owners);
+      const fills = fillPaths(pp, owners, factionCount);
+      frames.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      if (front.length < 0 || fills.length < 0) throw new Error("unreachable");
+    }
+  const sortedFrames = frames.slice().sort((a, b) => a - b);
+  log(`${name}: frame ${median(frames).toFixed(3)} ms`);
+
+  // Dissolve vs turf.union on the same dates.
+  const dates = Array.from({ length: 9 }, () => first + Math.floor(random() * span));
+  const dissolve: number[] = [];
+  factionPolygons(p, faceOwners(p, history.stateAt(first)), scenario.factions); // warm-up
+  for (const day of dates) {
+    const o = faceOwners(p, history.stateAt(day));
+    dissolve.push(timeMs(() => factionPolygons(p, o, scenario.factions)));
+  }
+  const faces: Feature<Polygon | MultiPolygon>[] = p.faces.place.map((_, i) =>
+    turfFeature(faceGeometry(p, i)),
+  );
+  const unionTimes: number[] = [];
+  for (const day of dates.slice(0, opts.unionRuns)) {
+    const o = faceOwners(p, history.stateAt(day));
+    unionTimes.push(
+      timeMs(() => {
+        for (let code = 0; code <= factionCount; code++) {
+          const mine = faces.filter((_, i) => o[i] === code);
+          if (mine.length >= 2) union(featureCollection(mine));
+        }
+      }),
+    );
+  }
+  log(`${name}: dissolve ${median(dissolve).toFixed(2)} ms, turf.union ${median(unionTimes).toFixed(0)} ms`);
+  return {
+    name,
+    places: scenario.placeCount,
+    areas: scenario.units.length - scenario.placeCount,
+    events: scenario.log.length,
+    faces: p.faces.place.length,
+    arcs: p.topology.arcs.length,
+    theatre_ms: round(median(theatreTimes)),
+    compile_ms: round(median(compileTimes)),
+    seek_us_median: round(median(seek)),
+    naive_seek_us_median: round(median(naive)),
+    frame_ms_median: round(median(frames), 4),
+    frame_ms_p95: round(sortedFrames[Math.floor(sortedFrames.length * 0.95)] ?? NaN, 4),
+    dissolve_ms_median: round(median(dissolve)),
+    turf_union_ms_median: round(median(unionTimes)),
+  };
+}
+
+function round(v: number, digits = 3): number {
+  const k = 10 ** digits;
+  return Math.round(v * k) / k;
+}
+
+async function shippedScenarios(): Promise<{ name: string; scenario: CompiledScenario }[]> {
+  const dir = "scenarios";
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith(".yaml") && !f.includes(".events."));
+  } catch {
+    return [];
+  }
+  try {
+    const { loadScenario } = await import("../../src/node/load.js");
+    const out: { name: string; scenario: CompiledScenario }[] = [];
+    for (const f of files.sort()) {
+      const r = loadScenario(join(dir, f));
+      if (r.scenario) out.push({ name: f.replace(/\.yaml$/, ""), scenario: r.scenario });
+      else log(`${f}: does not compile, skipped`);
+    }
+    return out;
+  } catch (e) {
+    log(`shipped scenarios skipped: ${(e as Error).message}`);
+    return [];
+  }
+}
+
+const SYRIA: TheatreDef = { kind: "countries", countries: ["SY"], resolution: "10m", tolerance_km: 10 };
+const syriaOutline = resolveTheatre(SYRIA, atlasFor(SYRIA)).outline;
+const synthetic = syntheticScenario(SYRIA, syriaOutline, {
+  places: quick ? 1000 : 5000,
+  events: quick ? 20_000 : 100_000,
+  areas: 20,
+  seed: 1,
+});
+const main = measure("synthetic", synthetic, {
+  compileRuns: 3,
+  naiveRuns: quick ? 3 : 5,
+  unionRuns: quick ? 1 : 3,
+});
+const real: Result[] = [];
+for (const { name, scenario } of await shippedScenarios())
+  real.push(measure(name, scenario, { compileRuns: 3, naiveRuns: 9, unionRuns: 3 }));
+
+const targets = {
+  seek_us: main.seek_us_median <= 50,
+  frame_ms: main.frame_ms_median <= 4,
+  dissolve_vs_union: main.turf_union_ms_median / main.dissolve_ms_median >= 20,
+  seek_vs_naive: main.naive_seek_us_median / main.seek_us_median >= 100,
+  compile_ms: main.compile_ms <= 3000,
+};
+const report = {
+  ...main,
+  dissolve_speedup: round(main.turf_union_ms_median / main.dissolve_ms_median, 1),
+  seek_speedup: round(main.naive_seek_us_median / main.seek_us_median, 1),
+  targets_met: targets,
+  node: process.version,
+  scenarios: real,
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  const rows = [main, ...real];
+  const cols: [string, (r: Result) => string][] = [
+    ["scenario", (r) => r.name],
+    ["places", (r) => String(r.places)],
+    ["events", (r) => String(r.events)],
+    ["faces", (r) => String(r.faces)],
+    ["compile ms", (r) => r.compile_ms.toFixed(0)],
+    ["seek µs", (r) => r.seek_us_median.toFixed(2)],
+    ["full fold µs", (r) => r.naive_seek_us_median.toFixed(0)],
+    ["frame ms", (r) => r.frame_ms_median.toFixed(3)],
+    ["dissolve ms", (r) => r.dissolve_ms_median.toFixed(2)],
+    ["turf.union ms", (r) => r.turf_union_ms_median.toFixed(1)],
+  ];
+  const table = [cols.map((c) => c[0]), ...rows.map((r) => cols.map((c) => c[1](r)))];
+  const widths = cols.map((_, i) => Math.max(...table.map((row) => (row[i] as string).length)));
+  const line = (row: string[]): string =>
+    row.map((v, i) => (i === 0 ? v.padEnd(widths[i] as number) : v.padStart(widths[i] as number))).join("  ");
+  console.log(line(table[0] as string[]));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of table.slice(1)) console.log(line(row));
+  console.log("");
+  console.log(
+    `targets (synthetic): seek ≤ 50 µs ${mark(targets.seek_us)}, frame ≤ 4 ms ${mark(targets.frame_ms)}, ` +
+      `dissolve ${report.dissolve_speedup}× turf.union (≥ 20×) ${mark(targets.dissolve_vs_union)}, ` +
+      `seek ${report.seek_speedup}× full fold (≥ 100×) ${mark(targets.seek_vs_naive)}, compile ≤ 3 s ${mark(targets.compile_ms)}`,
+  );
+}
+
+function mark(ok: boolean): string {
+  return ok ? "ok" : "MISSED";
+}

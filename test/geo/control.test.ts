@@ -1,0 +1,308 @@
+import { area, booleanPointInPolygon, feature, featureCollection, intersect, point, union } from "@turf/turf";
+import fc from "fast-check";
+import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
+import { describe, expect, it } from "vitest";
+import { CAUSE_NEVER } from "../../src/core/fold.js";
+import { km2 } from "../../src/geo/area.js";
+import {
+  faceGeometry,
+  faceOwners,
+  faceWinners,
+  factionPolygons,
+  frontArcs,
+  frontLines,
+  gainedLost,
+  km2ByFaction,
+} from "../../src/geo/control.js";
+import { compilePartition } from "../../src/geo/partition.js";
+import { createPlane } from "../../src/geo/plane.js";
+import { preparePartition } from "../../src/geo/prepared.js";
+import { resolveTheatre } from "../../src/geo/theatre.js";
+import { FACTIONS, geoCase, scenarioOf, stateOf, type GeoCase } from "./arbitrary.js";
+
+// GEO_RUNS=500 for a longer search
+const RUNS = Number(process.env.GEO_RUNS ?? 25);
+
+function compiled(c: GeoCase) {
+  const partition = compilePartition(c.scenario, c.theatre);
+  const owners = faceOwners(partition, c.state);
+  return { partition, owners };
+}
+
+function rel(a: number, b: number): number {
+  return Math.abs(a - b) / Math.max(Math.abs(b), 1e-12);
+}
+
+describe("faction polygons", () => {
+  it("cover the theatre exactly: their km² add up to the theatre's within 0.01 %", () => {
+    fc.assert(
+      fc.property(geoCase(), (c) => {
+        const { partition, owners } = compiled(c);
+        const fc2 = factionPolygons(partition, owners, FACTIONS);
+        const sum = fc2.features.reduce((s, f) => s + km2(f.geometry), 0);
+        expect(rel(sum, partition.theatreKm2)).toBeLessThan(1e-4);
+        const stated = fc2.features.reduce((s, f) => s + f.properties.km2, 0);
+        expect(rel(stated, partition.theatreKm2)).toBeLessThan(1e-4);
+        const faceSum = partition.faces.km2.reduce((s, a) => s + a, 0);
+        expect(rel(faceSum, partition.theatreKm2)).toBeLessThan(1e-4);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never overlap one another", () => {
+    fc.assert(
+      fc.property(geoCase(), (c) => {
+        const { partition, owners } = compiled(c);
+        const features = factionPolygons(partition, owners, FACTIONS).features;
+        for (let i = 0; i < features.length; i++)
+          for (let j = i + 1; j < features.length; j++) {
+            const x = intersect(
+              featureCollection([features[i], features[j]] as Feature<Polygon | MultiPolygon>[]),
+            );
+            const overlap = x ? area(x) / 1e6 : 0;
+            expect(overlap / partition.theatreKm2).toBeLessThan(1e-7);
+          }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("match a turf.union of the faces within 0.01 % per faction, and come out RFC 7946-wound", () => {
+    fc.assert(
+      fc.property(geoCase(), (c) => {
+        const { partition, owners } = compiled(c);
+        const features = factionPolygons(partition, owners, FACTIONS).features;
+        for (const f of features) {
+          const code =
+            f.properties.faction === "unknown"
+              ? 0
+              : FACTIONS.findIndex((x) => x.id === f.properties.faction) + 1;
+          const faces = partition.faces.place.map((_, i) => i).filter((i) => owners[i] === code);
+          const parts = faces.map((i) => feature(faceGeometry(partition, i)));
+          const reference = parts.length === 1 ? parts[0] : union(featureCollection(parts));
+          expect(reference).toBeTruthy();
+          const a = km2(f.geometry);
+          expect(rel(a, km2((reference as Feature<Polygon | MultiPolygon>).geometry))).toBeLessThan(1e-4);
+          expect(rel(f.properties.km2, a)).toBeLessThan(1e-4);
+          const polys = f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
+          for (const poly of polys) poly.forEach((ring, k) => expect(signedArea(ring) > 0).toBe(k === 0));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("add contested and besieged units as features of their own", () => {
+    const scenario = scenarioOf(
+      { kind: "bbox", bbox: [38, 35, 39, 36], tolerance_km: 1 },
+      [
+        { id: "w", at: [38.2, 35.5] },
+        { id: "e", at: [38.8, 35.5] },
+      ],
+      [],
+    );
+    const partition = compilePartition(scenario, resolveTheatre(scenario.theatre));
+    const state = stateOf([1, 2], [2, 3], [4, 2], [0, 1]);
+    const owners = faceOwners(partition, state);
+    const fc2 = factionPolygons(partition, owners, FACTIONS, { state, units: scenario.units });
+    const kinds = fc2.features.map((f) => [
+      f.properties.kind,
+      f.properties.faction,
+      f.properties.unit,
+      f.properties.by,
+    ]);
+    expect(kinds).toEqual([
+      ["control", "red", undefined, undefined],
+      ["control", "blue", undefined, undefined],
+      ["contested", "red", "w", ["blue"]],
+      ["besieged", "blue", "e", ["red"]],
+    ]);
+  });
+});
+
+describe("front lines", () => {
+  it("only ever separate faces of different owners (checked on the ground, either side of each arc)", () => {
+    fc.assert(
+      fc.property(geoCase({ maxPlaces: 20 }), (c) => {
+        const { partition, owners } = compiled(c);
+        const p = preparePartition(partition);
+        const faces = partition.faces.place.map((_, i) => feature(faceGeometry(partition, i)));
+        const coords = p.arcCoordinates();
+        const locate = (x: number, y: number): number =>
+          faces.findIndex((f) => booleanPointInPolygon(point([x, y]), f));
+        const front = new Set(frontArcs(partition, owners));
+        for (let a = 0; a < p.arcCount; a++) {
+          const l = p.arcLeft[a] as number;
+          const r = p.arcRight[a] as number;
+          if (l < 0 || r < 0) {
+            expect(front.has(a)).toBe(false);
+            continue;
+          }
+          expect(front.has(a)).toBe(owners[l] !== owners[r]);
+          const probe = sideProbes(coords[a] as Float64Array);
+          if (!probe) continue;
+          expect(locate(...probe.left)).toBe(l);
+          expect(locate(...probe.right)).toBe(r);
+        }
+        for (const f of frontLines(partition, owners, FACTIONS).features)
+          expect(f.properties.factions[0]).not.toBe(f.properties.factions[1]);
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+});
+
+describe("face owners", () => {
+  it("follow the most recent change among the covering units (ties: the area; never-mentioned units never decide)", () => {
+    fc.assert(
+      fc.property(geoCase(), (c) => {
+        const { partition, owners } = compiled(c);
+        const winners = faceWinners(partition, c.state);
+        const { units, placeCount } = c.scenario;
+        const plane = createPlane(
+          (c.theatre.bbox[0] + c.theatre.bbox[2]) / 2,
+          (c.theatre.bbox[1] + c.theatre.bbox[3]) / 2,
+        );
+        const sites = units.slice(0, placeCount).map((u) => plane.forward(u.at as [number, number]));
+        for (let f = 0; f < owners.length; f++) {
+          // covering units, found on the ground at a point well inside the face
+          const inner = innerPoint(faceGeometry(partition, f));
+          if (inner) {
+            const [x, y] = plane.forward(inner);
+            const d = sites.map((s) => Math.hypot(s[0] - x, s[1] - y));
+            const order = d.map((_, i) => i).sort((i, j) => (d[i] as number) - (d[j] as number));
+            const nearest = order[0] as number;
+            const second = order[1];
+            if (second === undefined || (d[second] as number) - (d[nearest] as number) > 1e-3)
+              expect(partition.faces.place[f]).toBe(nearest);
+          }
+          // the rule
+          const cover = [partition.faces.place[f] as number];
+          for (
+            let k = partition.faces.areaStart[f] as number;
+            k < (partition.faces.areaStart[f + 1] as number);
+            k++
+          )
+            cover.push(partition.faces.areas[k] as number);
+          let best = -1;
+          let bestCause = -Infinity;
+          for (const u of cover) {
+            const cause = c.state.cause[u] as number;
+            if (u < 0 || cause === CAUSE_NEVER) continue;
+            if (cause > bestCause || (cause === bestCause && u >= placeCount)) {
+              best = u;
+              bestCause = cause;
+            }
+          }
+          expect(winners[f]).toBe(best);
+          expect(owners[f]).toBe(best < 0 ? 0 : c.state.faction[best]);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("km² and gained/lost", () => {
+  it("km² per faction adds up to the theatre, and gained/lost accounts for every changed face", () => {
+    fc.assert(
+      fc.property(
+        geoCase(),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 200, maxLength: 200 }),
+        (c, other) => {
+          const { partition, owners } = compiled(c);
+          const held = km2ByFaction(partition, owners, FACTIONS.length);
+          expect(
+            rel(
+              held.reduce((s, a) => s + a, 0),
+              partition.theatreKm2,
+            ),
+          ).toBeLessThan(1e-4);
+          const later = Uint8Array.from(owners, (_, i) => other[i % other.length] as number);
+          const changes = gainedLost(partition, owners, later);
+          const kmLater = km2ByFaction(partition, later, FACTIONS.length);
+          for (let code = 0; code <= FACTIONS.length; code++) {
+            const gained = changes.pairs.filter((p) => p.to === code).reduce((s, p) => s + p.km2, 0);
+            const lost = changes.pairs.filter((p) => p.from === code).reduce((s, p) => s + p.km2, 0);
+            expect((kmLater[code] ?? 0) - (held[code] ?? 0)).toBeCloseTo(gained - lost, 6);
+          }
+          expect(changes.faces.every((f) => owners[f] !== later[f])).toBe(true);
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+});
+
+function signedArea(ring: Position[]): number {
+  let a = 0;
+  for (let i = 0; i < ring.length - 1; i++)
+    a +=
+      (ring[i]?.[0] as number) * (ring[i + 1]?.[1] as number) -
+      (ring[i + 1]?.[0] as number) * (ring[i]?.[1] as number);
+  return a;
+}
+
+/** Points a little to the left and right of the middle of an arc's longest segment. */
+function sideProbes(c: Float64Array): { left: [number, number]; right: [number, number] } | undefined {
+  let best = -1;
+  let len = 0;
+  for (let i = 0; i + 3 < c.length; i += 2) {
+    const l = Math.hypot(
+      (c[i + 2] as number) - (c[i] as number),
+      (c[i + 3] as number) - (c[i + 1] as number),
+    );
+    if (l > len) {
+      len = l;
+      best = i;
+    }
+  }
+  if (best < 0 || len < 1e-4) return undefined;
+  const x0 = c[best] as number;
+  const y0 = c[best + 1] as number;
+  const dx = ((c[best + 2] as number) - x0) / len;
+  const dy = ((c[best + 3] as number) - y0) / len;
+  const mx = x0 + (dx * len) / 2;
+  const my = y0 + (dy * len) / 2;
+  const e = 2e-6;
+  return { left: [mx - dy * e, my + dx * e], right: [mx + dy * e, my - dx * e] };
+}
+
+/** A point well inside a face (a grid point far from its boundary), if the face is not too thin. */
+function innerPoint(g: Polygon | MultiPolygon): [number, number] | undefined {
+  const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+  let best: [number, number] | undefined;
+  let bestD = 2e-4;
+  for (const poly of polys) {
+    const ring = poly[0] as Position[];
+    const xs = ring.map((p) => p[0] as number);
+    const ys = ring.map((p) => p[1] as number);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    for (let i = 1; i < 12; i++)
+      for (let j = 1; j < 12; j++) {
+        const x = x0 + ((x1 - x0) * i) / 12;
+        const y = y0 + ((y1 - y0) * j) / 12;
+        if (!booleanPointInPolygon(point([x, y]), { type: "Polygon", coordinates: poly })) continue;
+        let d = Infinity;
+        for (const r of poly)
+          for (let k = 0; k + 1 < r.length; k++)
+            d = Math.min(d, segDist(x, y, r[k] as Position, r[k + 1] as Position));
+        if (d > bestD) {
+          bestD = d;
+          best = [x, y];
+        }
+      }
+  }
+  return best;
+}
+
+function segDist(x: number, y: number, p: Position, q: Position): number {
+  const px = p[0] as number;
+  const py = p[1] as number;
+  const dx = (q[0] as number) - px;
+  const dy = (q[1] as number) - py;
+  const l2 = dx * dx + dy * dy;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - px) * dx + (y - py) * dy) / l2));
+  return Math.hypot(x - px - t * dx, y - py - t * dy);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { createHistory } from "../../src/core/fold.js";
+import { dayOf } from "../../src/core/dates.js";
+import type { TheatreDef } from "../../src/core/types.js";
+import { faceOwners, frontArcs } from "../../src/geo/control.js";
+import { compilePartition } from "../../src/geo/partition.js";
+import { resolveTheatre } from "../../src/geo/theatre.js";
+import {
+  facesByOwner,
+  fillPaths,
+  fitProjection,
+  frontPath,
+  projectPartition,
+} from "../../src/render/projection.js";
+import { syntheticScenario } from "../bench/synthetic.js";
+
+const DEF: TheatreDef = {
+  kind: "polygon",
+  polygon: [
+    [
+      [38, 35],
+      [39.5, 35.2],
+      [39.2, 36.4],
+      [38.1, 36.1],
+      [38, 35],
+    ],
+  ],
+  tolerance_km: 5,
+};
+
+describe("per-frame geometry", () => {
+  const theatre = resolveTheatre(DEF);
+  const scenario = syntheticScenario(DEF, theatre.outline, { places: 300, areas: 4, events: 3000, seed: 5 });
+  const partition = compilePartition(scenario, theatre);
+  const projection = fitProjection(theatre.outline, [
+    [0, 0],
+    [800, 600],
+  ]);
+  const pp = projectPartition(partition, (p) => projection(p) ?? null);
+
+  it("projects the theatre into the frame, right side up (north at the top)", () => {
+    const north = projection([38.5, 36.2]) as [number, number];
+    const south = projection([38.5, 35.1]) as [number, number];
+    expect(north[1]).toBeLessThan(south[1]);
+    for (const d of pp.facePaths) expect(d).toMatch(/^M[\d.-]+,[\d.-]+L.*Z$/);
+  });
+
+  it("draws a front-line segment for exactly the arcs whose owners differ, on every day of the scenario", () => {
+    const history = createHistory(scenario);
+    const state = history.blank();
+    let owners: Uint8Array | undefined;
+    for (let day = dayOf(scenario.start); day <= dayOf(scenario.end); day += 37) {
+      history.stateAt(day, state);
+      owners = faceOwners(partition, state, owners);
+      const arcs = frontArcs(partition, owners, { includeUnknown: false });
+      const path = frontPath(pp, owners);
+      expect((path.match(/M/g) ?? []).length).toBe(arcs.length);
+      const fills = fillPaths(pp, owners, scenario.factions.length);
+      const buckets = facesByOwner(owners, scenario.factions.length);
+      expect(buckets.reduce((s, b) => s + b.length, 0)).toBe(pp.faceCount);
+      fills.forEach((d, code) =>
+        expect((d.match(/M/g) ?? []).length).toBeGreaterThanOrEqual(buckets[code]?.length ?? 0),
+      );
+    }
+  });
+});

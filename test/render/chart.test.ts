@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { cursorX, formatKm2, stackedAreaChart } from "../../src/render/chart.js";
+
+describe("stackedAreaChart", () => {
+  const samples = [
+    { day: 0, km2: [10, 60, 30] },
+    { day: 50, km2: [0, 80, 20] },
+  ];
+  const chart = stackedAreaChart(samples, 0, 100, { width: 100, height: 100 });
+
+  it("stacks factions on the baseline with unknown ground on top", () => {
+    expect(chart.layers.map((l) => l.code)).toEqual([1, 2, 0]);
+    expect(chart.total).toBe(100);
+  });
+
+  it("draws steps that hold each sample until the next, the last to the end", () => {
+    const first = chart.layers[0]?.path ?? "";
+    // Faction 1 from the baseline (y = 100) up to 60 km² (y = 40) then 80 (y = 20), to x = 100.
+    expect(first).toBe("M0,40L50,40L50,20L100,20L100,20L100,100L100,100L50,100L50,100L0,100Z");
+    expect(chart.layers[2]?.path).toContain("M0,0");
+  });
+
+  it("puts the cursor at a day", () => {
+    expect(cursorX(chart, 25)).toBeCloseTo(25, 9);
+  });
+
+  it("labels gridlines in km²", () => {
+    expect(chart.grid.map((g) => g.label)).toContain("50 km²");
+    expect(formatKm2(185180.4)).toBe("185,180");
+  });
+
+  it("returns no layers when there is nothing to draw", () => {
+    expect(stackedAreaChart([], 0, 10, { width: 10, height: 10 }).layers).toEqual([]);
+  });
+});
