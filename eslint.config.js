@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test/e2e/output/**", "coverage/**"] },
+  { ignores: ["dist/**", "dist-single/**", "node_modules/**", "test/e2e/output/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -47,6 +47,11 @@ export default defineConfig(({ mode }) => {
       : undefined,
     // The JSON schemas in public/ are for editors, not for the offline copy.
     publicDir: single ? false : "public",
+    // The compile worker's dependencies, found up front: otherwise the first file opened in
+    // development makes Vite re-optimise and reload the page, losing the file.
+    optimizeDeps: {
+      include: ["@turf/turf", "i18n-iso-countries", "immer", "polyclip-ts", "topojson-server", "yaml", "zod"],
+    },
     worker: { format: "es" },
     build: single
       ? { target: "es2022", outDir: "dist-single", emptyOutDir: true }

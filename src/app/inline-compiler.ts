@@ -47,7 +47,9 @@ async function offlineTheatre(def: TheatreDef): Promise<ResolvedTheatre> {
     const same = known.find((t) => t.def.kind === "countries" && countryKey(t.def.countries) === key);
     if (same) return same.theatre;
     const offered = [
-      ...new Set(known.flatMap((t) => (t.def.kind === "countries" ? [`[${t.def.countries.join(", ")}]`] : []))),
+      ...new Set(
+        known.flatMap((t) => (t.def.kind === "countries" ? [`[${t.def.countries.join(", ")}]`] : [])),
+      ),
     ];
     throw new Error(
       `this offline copy carries no world map, so a theatre of countries [${def.countries.join(", ")}] ` +

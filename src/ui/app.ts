@@ -268,15 +268,21 @@ export class App {
 
   /** Shows `day` (the presenter drives the date); `chapter` goes into the address. */
   showDay(day: number, chapter?: string): void {
-    if (day !== this.day) this.actor.send({ type: "SEEK", day });
+    const chapterChanged = chapter !== this.chapterParam;
     this.chapterParam = chapter;
+    if (day !== this.day) this.actor.send({ type: "SEEK", day });
+    else if (chapterChanged) this.scheduleUrl();
   }
 
   /**
    * Marks the ground whose holder differs between two days (`undefined`: clears the mark).
    * Returns how many faces changed.
    */
-  highlightChange(change: { fromDay: number; toDay: number } | undefined, pulse: boolean, ms: number): number {
+  highlightChange(
+    change: { fromDay: number; toDay: number } | undefined,
+    pulse: boolean,
+    ms: number,
+  ): number {
     const loaded = this.loaded;
     if (!loaded || !change) {
       this.map.setHighlight(undefined);

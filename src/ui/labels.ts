@@ -112,7 +112,9 @@ class BoxGrid {
 
 /**
  * Placement of every label (same order as `labels`). Dots count as obstacles too, so a label
- * never covers another place's dot.
+ * never covers another place's dot. A label keeps its spot at every closer zoom, where the dots
+ * spread apart but the labels keep their size, so a spot is taken only if it stays clear at every
+ * zoom from there on (two labels facing each other across nearby dots would otherwise meet).
  */
 export function placeLabels(labels: readonly LabelInput[], options: LabelOptions = {}): LabelPlacement[] {
   const zooms = options.zooms ?? ZOOM_LADDER;
@@ -122,27 +124,25 @@ export function placeLabels(labels: readonly LabelInput[], options: LabelOptions
   const minZoom = new Array<number>(labels.length).fill(Infinity);
   const anchor = new Array<LabelAnchor>(labels.length).fill("right");
   const dot = 3;
-  for (const k of zooms) {
+  const grids = zooms.map((k) => {
     const grid = new BoxGrid(64);
     for (const l of labels)
       grid.add({ x0: l.x * k - dot, y0: l.y * k - dot, x1: l.x * k + dot, y1: l.y * k + dot });
-    // Labels already placed keep their spot; they go in first.
-    for (const i of order)
-      if (minZoom[i] !== Infinity)
-        grid.add(labelBox(labels[i] as LabelInput, anchor[i] as LabelAnchor, k, options));
+    return grid;
+  });
+  zooms.forEach((k, z) => {
     for (const i of order) {
       if (minZoom[i] !== Infinity) continue;
       const l = labels[i] as LabelInput;
       for (const a of ANCHORS) {
-        const box = labelBox(l, a, k, options);
-        if (!grid.hits(box)) {
-          grid.add(box);
-          minZoom[i] = k;
-          anchor[i] = a;
-          break;
-        }
+        const boxes = zooms.slice(z).map((kk) => labelBox(l, a, kk, options));
+        if (boxes.some((box, j) => (grids[z + j] as BoxGrid).hits(box))) continue;
+        boxes.forEach((box, j) => (grids[z + j] as BoxGrid).add(box));
+        minZoom[i] = k;
+        anchor[i] = a;
+        break;
       }
     }
-  }
+  });
   return labels.map((_, i) => ({ minZoom: minZoom[i] as number, anchor: anchor[i] as LabelAnchor }));
 }

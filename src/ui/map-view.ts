@@ -190,6 +190,8 @@ export class MapView {
     this.incidentKey = "";
     this.contested.setAttribute("d", "");
     this.besieged.setAttribute("d", "");
+    // The previous scenario's incident markers go with it.
+    replaceChildren(this.incidentLayer);
     this.setHighlight(undefined);
     this.buildPlaces();
     this.resize(true);

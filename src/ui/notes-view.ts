@@ -28,10 +28,18 @@ export class NotesView {
   private readonly date = h("strong", { class: "notes-date" });
   private readonly flags = h("span", { class: "notes-flags" });
   private readonly clock = h("p", { class: "notes-clock", "aria-label": "Time" });
-  private readonly message = h("p", { class: "notes-message", role: "status" }, "Waiting for the presenting window…");
+  private readonly message = h(
+    "p",
+    { class: "notes-message", role: "status" },
+    "Waiting for the presenting window…",
+  );
   private readonly current = h("section", { class: "notes-card notes-current", "aria-label": "Now" });
   private readonly next = h("section", { class: "notes-card notes-next", "aria-label": "Next" });
-  private readonly startButton = h("button", { type: "button", class: "notes-start", hidden: true }, "Start presenting");
+  private readonly startButton = h(
+    "button",
+    { type: "button", class: "notes-start", hidden: true },
+    "Start presenting",
+  );
   private readonly buttons: Record<string, HTMLButtonElement> = {};
 
   constructor(peer: string | undefined) {
@@ -57,7 +65,12 @@ export class NotesView {
       h(
         "header",
         { class: "notes-head" },
-        h("div", {}, this.scenarioTitle, h("p", { class: "notes-status" }, this.position, " · projector: ", this.date, " ", this.flags)),
+        h(
+          "div",
+          {},
+          this.scenarioTitle,
+          h("p", { class: "notes-status" }, this.position, " · projector: ", this.date, " ", this.flags),
+        ),
         this.clock,
       ),
       h("div", { class: "notes-controls" }, bar, this.startButton),
@@ -65,8 +78,10 @@ export class NotesView {
       h("div", { class: "notes-columns" }, this.current, this.next),
     );
     replaceChildren(document.body, this.root);
-    this.channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(PRESENTER_CHANNEL) : undefined;
-    if (!this.channel) this.message.textContent = "This browser cannot talk to the presenting window (no BroadcastChannel).";
+    this.channel =
+      typeof BroadcastChannel === "function" ? new BroadcastChannel(PRESENTER_CHANNEL) : undefined;
+    if (!this.channel)
+      this.message.textContent = "This browser cannot talk to the presenting window (no BroadcastChannel).";
     this.channel?.addEventListener("message", (ev: MessageEvent<unknown>) => {
       const msg = asPresenterMessage(ev.data);
       if (msg) this.onMessage(msg);
@@ -158,7 +173,12 @@ export class NotesView {
         state.next,
         state.guessing,
       );
-    else replaceChildren(this.next, h("h2", {}, "Next"), h("p", { class: "notes-end" }, "The end: no more stops."));
+    else
+      replaceChildren(
+        this.next,
+        h("h2", {}, "Next"),
+        h("p", { class: "notes-end" }, "The end: no more stops."),
+      );
   }
 
   private fillCard(el: HTMLElement, heading: string, card: StopCard, hidden: boolean): void {
@@ -166,7 +186,11 @@ export class NotesView {
     replaceChildren(
       el,
       h("h2", {}, heading),
-      h("p", { class: "notes-kicker" }, [card.kicker, longDate(card.date)].filter((x) => x !== "").join(" · ")),
+      h(
+        "p",
+        { class: "notes-kicker" },
+        [card.kicker, longDate(card.date)].filter((x) => x !== "").join(" · "),
+      ),
       h("h3", { class: "notes-title" }, card.title),
       card.narration ? h("p", { class: "notes-narration" }, card.narration) : null,
       card.sources.length > 0 ? sourcesBlock("Sources", card.sources) : null,

@@ -15,7 +15,12 @@ export type PresenterCommand = PresenterEvent | { readonly type: "START" };
 export type PresenterMessage =
   | { readonly kind: "state"; readonly from: string; readonly state: NotesState }
   | { readonly kind: "hello"; readonly from: string; readonly to: string | undefined }
-  | { readonly kind: "command"; readonly from: string; readonly to: string; readonly command: PresenterCommand }
+  | {
+      readonly kind: "command";
+      readonly from: string;
+      readonly to: string;
+      readonly command: PresenterCommand;
+    }
   | { readonly kind: "bye"; readonly from: string };
 
 const COMMANDS = new Set([
@@ -41,7 +46,9 @@ export function asPresenterMessage(data: unknown): PresenterMessage | undefined 
     case "state":
       return isRecord(data.state) ? (data as unknown as PresenterMessage) : undefined;
     case "hello":
-      return data.to === undefined || typeof data.to === "string" ? (data as unknown as PresenterMessage) : undefined;
+      return data.to === undefined || typeof data.to === "string"
+        ? (data as unknown as PresenterMessage)
+        : undefined;
     case "command": {
       const c = data.command;
       if (typeof data.to !== "string" || !isRecord(c) || typeof c.type !== "string" || !COMMANDS.has(c.type))

@@ -66,7 +66,8 @@ export function parseNotesAddress(search: string): NotesAddress {
 /** The notes window's address: the page's own, with presenter mode swapped for notes. */
 export function notesUrl(href: string, peer: string): string {
   const url = new URL(href);
-  for (const key of ["present", "autoplay", "predict", "seconds", "loop", "stops"]) url.searchParams.delete(key);
+  for (const key of ["present", "autoplay", "predict", "seconds", "loop", "stops"])
+    url.searchParams.delete(key);
   url.searchParams.set("notes", "1");
   url.searchParams.set("peer", peer);
   return url.href;

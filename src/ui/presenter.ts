@@ -60,7 +60,9 @@ export const PRESENTER_KEYS: readonly (readonly [string, string])[] = [
  * The stylesheet's `--u` is the same formula.
  */
 export function roomUnit(width: number, height: number): number {
-  return width / height <= 1.5 ? Math.min(height, width * 0.75) / 100 : Math.min(height, width * 0.5625) / 100;
+  return width / height <= 1.5
+    ? Math.min(height, width * 0.75) / 100
+    : Math.min(height, width * 0.5625) / 100;
 }
 
 /** Map text scale for a screen: place names at about 2.1 % of its height. */
@@ -82,7 +84,8 @@ export class Presenter {
   private lastSentAt = 0;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly id = windowId();
+  /** Kept across a reload of this tab (a clicker's F5), so an open notes window stays connected. */
+  private readonly id = tabId();
   private readonly channel: BroadcastChannel | undefined;
   private readonly overlay = byId("presenter");
   private readonly panel = byId("presenter-panel");
@@ -114,23 +117,24 @@ export class Presenter {
     // Capture: the presenter's keys win over the timeline's and the page's while presenting.
     window.addEventListener("keydown", (ev) => this.onKey(ev), { capture: true });
     window.addEventListener("resize", () => {
-      if (this.actor) this.app.refitMap(this.textScale());
+      if (!this.actor) return;
+      this.fitPanel();
+      this.app.refitMap(this.textScale());
     });
-    window.addEventListener("pointermove", () => {
-      if (this.actor) this.pointerActive();
-    });
+    // The on-screen controls show while a mouse moves or a finger taps, and fade otherwise.
+    for (const type of ["pointermove", "pointerdown"])
+      window.addEventListener(type, () => {
+        if (this.actor) this.pointerActive();
+      });
     this.bindControls();
     replaceChildren(
       this.help,
       h("h2", {}, "Presenter keys"),
-      h(
-        "dl",
-        {},
-        ...PRESENTER_KEYS.flatMap(([k, what]) => [h("dt", {}, k), h("dd", {}, what)]),
-      ),
-      h("p", { class: "presenter-help-close" }, "Press ? to close"),
+      h("dl", {}, ...PRESENTER_KEYS.flatMap(([k, what]) => [h("dt", {}, k), h("dd", {}, what)])),
+      h("p", { class: "presenter-help-close" }, "Press ? or Esc to close"),
     );
-    this.channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(PRESENTER_CHANNEL) : undefined;
+    this.channel =
+      typeof BroadcastChannel === "function" ? new BroadcastChannel(PRESENTER_CHANNEL) : undefined;
     this.channel?.addEventListener("message", (ev: MessageEvent<unknown>) => {
       const msg = asPresenterMessage(ev.data);
       if (msg) this.onMessage(msg);
@@ -198,7 +202,11 @@ export class Presenter {
 
   /** Opens the presenter's notes window and starts presenting here. */
   openNotes(): void {
-    const w = window.open(notesUrl(location.href, this.id), `frontfold-notes-${this.id}`, "popup,width=980,height=720");
+    const w = window.open(
+      notesUrl(location.href, this.id),
+      `frontfold-notes-${this.id}`,
+      "popup,width=980,height=720",
+    );
     this.start();
     if (!w) this.toast("The browser blocked the notes window: allow pop-ups for this page", 5000);
   }
@@ -268,7 +276,7 @@ export class Presenter {
       // What the map went through on its way to the guess (all of it is on the map already).
       const sofar = stopCard(scenario, this.stops, nextIndex, {
         hiddenFromDay: view.hiddenFromDay,
-        maxChanges: 4,
+        maxChanges: 3,
       });
       this.kicker.textContent = "Predict";
       this.title.textContent = "What happens next?";
@@ -277,7 +285,7 @@ export class Presenter {
     } else {
       const card = stopCard(scenario, this.stops, view.index, {
         hiddenFromDay: view.hiddenFromDay,
-        maxChanges: 4,
+        maxChanges: 3,
       });
       this.kicker.textContent =
         card.kind === "title" ? longDate(card.date) : `${card.kicker} · ${longDate(card.date)}`;
@@ -286,14 +294,30 @@ export class Presenter {
       this.renderChanges(card, card.kind === "event" ? "That day" : "On the way here");
     }
     this.drawTicks(scenario);
+    this.fitPanel();
     if (this.actor) this.app.refitMap();
+  }
+
+  /**
+   * Keeps the panel's text on screen without scrolling (nobody scrolls a projector): first the
+   * list of changes goes, then the narration steps down a size or two.
+   */
+  private fitPanel(): void {
+    const steps = ["", "no-changes", "no-changes compact", "no-changes compacter"];
+    for (const step of steps) {
+      this.panel.classList.remove("no-changes", "compact", "compacter");
+      for (const c of step.split(" ").filter((x) => x !== "")) this.panel.classList.add(c);
+      if (this.panel.hidden || this.panel.scrollHeight <= this.panel.clientHeight + 1) return;
+    }
   }
 
   private renderChanges(card: StopCard, heading: string): void {
     const shown = card.kind === "event" ? [] : card.changes;
     this.changesTitle.hidden = shown.length === 0;
     this.changesTitle.textContent =
-      card.moreChanges > 0 ? `${heading} (latest ${shown.length} of ${shown.length + card.moreChanges})` : heading;
+      card.moreChanges > 0
+        ? `${heading} (latest ${shown.length} of ${shown.length + card.moreChanges})`
+        : heading;
     replaceChildren(
       this.changes,
       ...shown.map((c) =>
@@ -324,7 +348,8 @@ export class Presenter {
     this.highlightKey = key;
     const n = this.app.highlightChange(c, !this.reducedMotion?.matches, HIGHLIGHT_MS);
     this.changeNote.hidden = n === 0 || !c;
-    if (c && n > 0) this.changeNote.textContent = `Outlined: changed hands since ${longDate(dateOf(c.fromDay))}`;
+    if (c && n > 0)
+      this.changeNote.textContent = `Outlined: changed hands since ${longDate(dateOf(c.fromDay))}`;
   }
 
   // ---- keys and controls
@@ -335,6 +360,9 @@ export class Presenter {
     // A focused on-screen control keeps Enter and Space for itself.
     if (target?.tagName === "BUTTON" && (ev.key === "Enter" || ev.key === " ")) return;
     switch (ev.key) {
+      case "F5":
+        // Clickers' "start presentation" button: we are presenting already (no reload).
+        break;
       case "f":
       case "F":
         this.toggleFullscreen();
@@ -397,6 +425,7 @@ export class Presenter {
   private togglePanel(): void {
     this.panelHidden = !this.panelHidden;
     this.panel.hidden = this.panelHidden;
+    this.fitPanel();
     this.app.refitMap();
     this.toast(this.panelHidden ? "Text hidden (h to show)" : "Text shown");
   }
@@ -443,7 +472,8 @@ export class Presenter {
     if (!this.panel.hidden) {
       const r = this.panel.getBoundingClientRect();
       // Labels run right of their dots: a little more room than the dots need.
-      if (r.width > 0 && r.left - pane.left > width * 0.45) right = Math.max(right, pane.right - r.left + 3 * gap);
+      if (r.width > 0 && r.left - pane.left > width * 0.45)
+        right = Math.max(right, pane.right - r.left + 3 * gap);
       else if (r.height > 0) bottom = Math.max(bottom, pane.bottom - r.top + gap);
     }
     // Too little left for the map between the columns: let the map run under the title and key.
@@ -527,6 +557,19 @@ export class Presenter {
       everyChange: this.everyChange,
     });
     this.post({ kind: "state", from: this.id, state });
+  }
+}
+
+function tabId(): string {
+  const key = "frontfold-presenter-id";
+  try {
+    const kept = sessionStorage.getItem(key);
+    if (kept) return kept;
+    const id = windowId();
+    sessionStorage.setItem(key, id);
+    return id;
+  } catch {
+    return windowId();
   }
 }
 
