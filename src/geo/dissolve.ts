@@ -1,13 +1,16 @@
 // Dissolving a set of faces into one valid (Multi)Polygon through the topology. The boundary of
 // the set is made of the arcs with the set on exactly one side; oriented so the set lies on their
-// left, they chain into rings at the nodes where arcs meet. Where two pieces of the set touch at a
-// single node, the ring takes the tightest turn, so every ring comes out simple: counter-clockwise
-// rings are exteriors, clockwise rings holes. This costs O(boundary), where topojson-client's
-// `merge` costs O(all faces) and grows with how scattered the set is.
+// left, they chain into rings at the nodes where arcs meet. Where the set touches itself at a
+// single node (a pinch), a ring that comes back to that node is cut there into simple loops:
+// counter-clockwise loops are exteriors, clockwise loops holes, so two pieces touching at a corner
+// come out as two polygons, and a hole touching its exterior stays a hole. This costs
+// O(boundary), where topojson-client's `merge` costs O(all faces) and grows with how scattered
+// the set is.
 
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { Partition } from "./partition.js";
 import { preparePartition, type PreparedPartition } from "./prepared.js";
+import { splitSelfTouching } from "./rings.js";
 
 interface Nodes {
   readonly count: number;
@@ -98,6 +101,7 @@ export function dissolve(partition: Partition, inSet: (face: number) => boolean)
   for (let start = 0; start < n; start++) {
     if (used[start]) continue;
     const ring: Position[] = [];
+    let pinched = false;
     let e = start;
     for (let guard = 0; guard <= n; guard++) {
       used[e] = 1;
@@ -111,6 +115,7 @@ export function dissolve(partition: Partition, inSet: (face: number) => boolean)
       let next = head[node] as number;
       if (next >= 0 && (nextOut[next] as number) >= 0) {
         // A pinch: take the first boundary edge clockwise from the way we came in.
+        pinched = true;
         const [bx, by] = lastStepBack(e);
         let best = -1;
         let bestAngle = Infinity;
@@ -132,7 +137,9 @@ export function dissolve(partition: Partition, inSet: (face: number) => boolean)
     const first = ring[0] as Position;
     const last = ring[ring.length - 1] as Position;
     if (first[0] !== last[0] || first[1] !== last[1]) ring.push([first[0] as number, first[1] as number]);
-    if (ring.length >= 4) rings.push(ring);
+    if (ring.length < 4) continue;
+    if (pinched) for (const loop of splitSelfTouching(ring as [number, number][])) rings.push(loop);
+    else rings.push(ring);
   }
   for (let e = 0; e < n; e++) head[from[e] as number] = -1;
   return assemble(rings);

@@ -263,7 +263,9 @@ export function compilePartition(
     }))
     .filter((f) => f.polys.length > 0);
   const fixed = fixTJunctions(faces.map((f) => f.polys));
-  faces = faces.map((f, i) => ({ ...f, polys: cleanPolys(fixed[i] as XY[][][]) })).filter((f) => f.polys.length > 0);
+  faces = faces
+    .map((f, i) => ({ ...f, polys: cleanPolys(fixed[i] as XY[][][]) }))
+    .filter((f) => f.polys.length > 0);
 
   // Topology and the faces on either side of each arc.
   const fc: FeatureCollection<Polygon | MultiPolygon> = {
@@ -575,7 +577,10 @@ function quantiser(faces: readonly { polys: Position[][][] }[], n: number): Quan
 function isSliver(ring: readonly XY[], area2: number): boolean {
   let perimeter = 0;
   for (let i = 0; i + 1 < ring.length; i++)
-    perimeter += Math.hypot((ring[i + 1] as XY)[0] - (ring[i] as XY)[0], (ring[i + 1] as XY)[1] - (ring[i] as XY)[1]);
+    perimeter += Math.hypot(
+      (ring[i + 1] as XY)[0] - (ring[i] as XY)[0],
+      (ring[i + 1] as XY)[1] - (ring[i] as XY)[1],
+    );
   return Math.abs(area2) <= 8 || Math.abs(area2) < 1.5 * perimeter;
 }
 

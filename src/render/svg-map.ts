@@ -6,8 +6,13 @@
 
 import { geoPath, type GeoPermissibleObjects, type GeoProjection } from "d3";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import { createHistory, STATUS_BESIEGED, STATUS_CONTESTED, type ControlState } from "../core/fold.js";
-import { countThrough } from "../core/fold.js";
+import {
+  countThrough,
+  createHistory,
+  STATUS_BESIEGED,
+  STATUS_CONTESTED,
+  type ControlState,
+} from "../core/fold.js";
 import { dayOf } from "../core/dates.js";
 import type { CompiledEvent, CompiledScenario, IsoDate } from "../core/types.js";
 import { cutToBox } from "../geo/clip.js";

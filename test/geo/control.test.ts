@@ -121,6 +121,47 @@ describe("faction polygons", () => {
   });
 });
 
+describe("dissolve at pinch points", () => {
+  // a 3 × 3 grid of places in a square: cells are the nine squares
+  const grid = scenarioOf(
+    { kind: "bbox", bbox: [38, 35, 38.6, 35.6], tolerance_km: 1 },
+    [0, 1, 2].flatMap((r) =>
+      [0, 1, 2].map((c) => ({ id: `${r}${c}`, at: [38.1 + 0.2 * c, 35.1 + 0.2 * r] as [number, number] })),
+    ),
+    [],
+  );
+  const partition = compilePartition(grid, resolveTheatre(grid.theatre));
+  const polygonsOf = (codes: number[]) => {
+    const state = stateOf(
+      codes,
+      codes.map(() => 1),
+      codes.map(() => 0),
+      codes.map(() => 0),
+    );
+    const owners = faceOwners(partition, state);
+    const red = factionPolygons(partition, owners, FACTIONS).features.find(
+      (f) => f.properties.faction === "red",
+    );
+    const g = red?.geometry as Polygon | MultiPolygon;
+    return g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+  };
+  const simple = (ring: Position[]): boolean =>
+    new Set(ring.slice(0, -1).map((p) => p.join(","))).size === ring.length - 1;
+
+  it("two squares touching at a corner come out as two polygons, each ring simple", () => {
+    const polys = polygonsOf([1, 2, 2, 2, 1, 2, 2, 2, 2]);
+    expect(polys).toHaveLength(2);
+    for (const poly of polys) for (const ring of poly) expect(simple(ring)).toBe(true);
+  });
+
+  it("a hole touching the outer ring at one point stays a hole, with simple rings", () => {
+    const polys = polygonsOf([2, 1, 1, 1, 2, 1, 1, 1, 1]);
+    expect(polys).toHaveLength(1);
+    expect(polys[0]).toHaveLength(2);
+    for (const ring of polys[0] as Position[][]) expect(simple(ring)).toBe(true);
+  });
+});
+
 describe("front lines", () => {
   it("only ever separate faces of different owners (checked on the ground, either side of each arc)", () => {
     fc.assert(
