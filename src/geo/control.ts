@@ -12,40 +12,45 @@ import type { ControlState } from "../core/fold.js";
 import { CAUSE_NEVER, STATUS_BESIEGED, STATUS_CONTESTED } from "../core/fold.js";
 import { dissolve } from "./dissolve.js";
 import type { Partition } from "./partition.js";
-import { preparePartition } from "./prepared.js";
+import { preparePartition, type PreparedPartition } from "./prepared.js";
 
 /**
  * The unit that decides each face: of the place and areas covering it, the one whose control
  * changed most recently (greatest `cause`); ties go to the area (the later area among areas).
- * Units never mentioned (`cause` -2) never decide; -1 when no covering unit was ever mentioned.
+ * The place considered is the face's `decider`: its own cell's place, except where the cell
+ * reaches into an area the place lies outside of; there the nearest place inside the area stands
+ * in (so a town's change does not repaint the far bank of a river that an area follows). Units
+ * never mentioned (`cause` -2) never decide; -1 when no covering unit was ever mentioned.
  */
 export function faceWinners(partition: Partition, state: ControlState, out?: Int32Array): Int32Array {
   const p = preparePartition(partition);
   const n = p.faceCount;
   const res = out && out.length === n ? out : new Int32Array(n);
-  const cause = state.cause;
-  const place = p.facePlace;
-  const start = p.faceAreaStart;
-  const areas = p.faceAreas;
-  for (let i = 0; i < n; i++) {
-    let w = place[i] as number;
-    let best = w >= 0 ? (cause[w] as number) : CAUSE_NEVER;
-    if (best === CAUSE_NEVER) w = -1;
-    for (let k = start[i] as number, end = start[i + 1] as number; k < end; k++) {
-      const a = areas[k] as number;
-      const c = cause[a] as number;
-      if (c !== CAUSE_NEVER && (w < 0 || c >= best)) {
-        w = a;
-        best = c;
-      }
-    }
-    res[i] = w;
-  }
+  for (let i = 0; i < n; i++) res[i] = winner(p, state.cause, i);
   return res;
 }
 
+function winner(p: PreparedPartition, cause: Int32Array, i: number): number {
+  let w = -1;
+  let best = CAUSE_NEVER;
+  for (let k = p.faceAreaStart[i] as number, end = p.faceAreaStart[i + 1] as number; k < end; k++) {
+    const a = p.faceAreas[k] as number;
+    const c = cause[a] as number;
+    if (c !== CAUSE_NEVER && (w < 0 || c >= best)) {
+      w = a;
+      best = c;
+    }
+  }
+  const place = p.faceDecider[i] as number;
+  if (place >= 0) {
+    const c = cause[place] as number;
+    if (c !== CAUSE_NEVER && (w < 0 || c > best)) w = place;
+  }
+  return w;
+}
+
 /**
- * Faction code owning each face (0 = unknown), by the most-recent-change rule of `faceWinners`.
+ * Faction code owning each face (0 = unknown), by the rule of `faceWinners`.
  *
  * @example
  * const owners = faceOwners(partition, history.stateAt("2017-07-03"));
@@ -54,23 +59,9 @@ export function faceOwners(partition: Partition, state: ControlState, out?: Uint
   const p = preparePartition(partition);
   const n = p.faceCount;
   const res = out && out.length === n ? out : new Uint8Array(n);
-  const cause = state.cause;
   const faction = state.faction;
-  const place = p.facePlace;
-  const start = p.faceAreaStart;
-  const areas = p.faceAreas;
   for (let i = 0; i < n; i++) {
-    let w = place[i] as number;
-    let best = w >= 0 ? (cause[w] as number) : CAUSE_NEVER;
-    if (best === CAUSE_NEVER) w = -1;
-    for (let k = start[i] as number, end = start[i + 1] as number; k < end; k++) {
-      const a = areas[k] as number;
-      const c = cause[a] as number;
-      if (c !== CAUSE_NEVER && (w < 0 || c >= best)) {
-        w = a;
-        best = c;
-      }
-    }
+    const w = winner(p, state.cause, i);
     res[i] = w >= 0 ? (faction[w] as number) : 0;
   }
   return res;

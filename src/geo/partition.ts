@@ -30,7 +30,7 @@ import type { Bbox, ResolvedTheatre } from "./theatre.js";
 
 export const PARTITION_FORMAT = "frontfold-partition@1";
 /** Bump when the algorithm changes what it produces, so cached partitions are recompiled. */
-const ALGORITHM_VERSION = 2;
+const ALGORITHM_VERSION = 4;
 
 export interface PartitionWarning {
   /** The unit concerned, by id. */
@@ -48,6 +48,13 @@ export interface PartitionFaces {
   readonly areas: readonly number[];
   /** Area of each face, km² (turf.area on edges split to ≤ 0.01°, see `area.ts`). */
   readonly km2: readonly number[];
+  /**
+   * Unit index of the place that decides the face together with its areas: the nearest place
+   * lying in every area that covers the face (-1 when there is none). It is `place` except where a
+   * cell reaches across an area's edge: a town's cell crossing a river into a river-bank area does
+   * not carry the town's changes onto the far bank.
+   */
+  readonly decider: readonly number[];
 }
 
 export interface Partition {
@@ -332,6 +339,48 @@ export function compilePartition(
     areaList.push(...f.areas.slice().sort((a, b) => a - b));
     areaStart.push(areaList.length);
   }
+  // The place that decides each face: the nearest place lying in every area that covers the
+  // face. For a face in no area that is the cell's own place; where a cell reaches across an
+  // area's edge (a town's cell crossing a river into a river-bank area), the nearest place on the
+  // face's side of the edge decides instead, so areas bound the reach of places.
+  const siteAreas = new Map<number, Set<number>>();
+  for (let i = 0; i < siteUnit.length; i++) {
+    const at: XY = [siteXY[2 * i] as number, siteXY[2 * i + 1] as number];
+    siteAreas.set(
+      siteUnit[i] as number,
+      new Set(areas.filter((a) => pointInSubject(a.subject, at)).map((a) => a.unit)),
+    );
+  }
+  const eligibleSites = new Map<string, number[]>();
+  const decider = faces.map((f) => {
+    if (f.place < 0 || f.areas.every((a) => siteAreas.get(f.place)?.has(a) === true)) return f.place;
+    const key = f.areas
+      .slice()
+      .sort((a, b) => a - b)
+      .join(",");
+    let sites = eligibleSites.get(key);
+    if (!sites) {
+      sites = [];
+      for (let i = 0; i < siteUnit.length; i++)
+        if (f.areas.every((a) => siteAreas.get(siteUnit[i] as number)?.has(a) === true)) sites.push(i);
+      eligibleSites.set(key, sites);
+    }
+    const toPlane = (q: XY): XY => {
+      const ll = grid.dq(q);
+      return plane.forward([ll[0] as number, ll[1] as number]);
+    };
+    const [cx, cy] = planeCentroid(f.polys.map((poly) => poly.map((ring) => ring.map(toPlane))));
+    let best = -1;
+    let bestD = Infinity;
+    for (const i of sites) {
+      const d = Math.hypot((siteXY[2 * i] as number) - cx, (siteXY[2 * i + 1] as number) - cy);
+      if (d < bestD) {
+        bestD = d;
+        best = siteUnit[i] as number;
+      }
+    }
+    return best;
+  });
   return {
     format: PARTITION_FORMAT,
     key: partitionKey(scenario, scenario.theatre, options.keyExtra),
@@ -339,7 +388,7 @@ export function compilePartition(
     theatreKm2: areaKm2(theatre.outline.geometry),
     unitCount: scenario.units.length,
     placeCount: scenario.placeCount,
-    faces: { place: faces.map((f) => f.place), areaStart, areas: areaList, km2 },
+    faces: { place: faces.map((f) => f.place), areaStart, areas: areaList, km2, decider },
     topology,
     arcFaces,
     warnings,
@@ -712,4 +761,26 @@ function deltaEncode(arc: number[][]): number[][] {
     py = y;
   }
   return out;
+}
+
+/** Area-weighted centroid of polygons in the plane (rings as given; holes subtract). */
+function planeCentroid(polys: readonly (readonly (readonly XY[])[])[]): XY {
+  let a = 0;
+  let x = 0;
+  let y = 0;
+  for (const poly of polys)
+    for (const ring of poly)
+      for (let i = 0, n = ring.length; i + 1 < n; i++) {
+        const p = ring[i] as XY;
+        const q = ring[i + 1] as XY;
+        const c = p[0] * q[1] - q[0] * p[1];
+        a += c;
+        x += (p[0] + q[0]) * c;
+        y += (p[1] + q[1]) * c;
+      }
+  if (Math.abs(a) < 1e-12) {
+    const first = polys[0]?.[0]?.[0] ?? [0, 0];
+    return [first[0], first[1]];
+  }
+  return [x / (3 * a), y / (3 * a)];
 }

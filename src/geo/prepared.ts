@@ -13,6 +13,8 @@ export interface PreparedPartition {
   readonly faceAreaStart: Int32Array;
   readonly faceAreas: Int32Array;
   readonly faceKm2: Float64Array;
+  /** The place that decides each face with its areas (see `PartitionFaces.decider`). */
+  readonly faceDecider: Int32Array;
   /** Face left / right of each arc (-1 outside the theatre). */
   readonly arcLeft: Int32Array;
   readonly arcRight: Int32Array;
@@ -44,6 +46,7 @@ export function preparePartition(partition: Partition): PreparedPartition {
     faceAreaStart: Int32Array.from(f.areaStart),
     faceAreas: Int32Array.from(f.areas),
     faceKm2: Float64Array.from(f.km2),
+    faceDecider: Int32Array.from(f.decider),
     arcLeft,
     arcRight,
     arcCoordinates() {

@@ -1,4 +1,13 @@
-import { area, booleanPointInPolygon, feature, featureCollection, intersect, point, union } from "@turf/turf";
+import {
+  area,
+  booleanPointInPolygon,
+  feature,
+  featureCollection,
+  intersect,
+  point,
+  polygon as turfPolygon,
+  union,
+} from "@turf/turf";
 import fc from "fast-check";
 import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
 import { describe, expect, it } from "vitest";
@@ -195,7 +204,7 @@ describe("front lines", () => {
 });
 
 describe("face owners", () => {
-  it("follow the most recent change among the covering units (ties: the area; never-mentioned units never decide)", () => {
+  it("follow the most recent change among the covering units (ties: the area; never-mentioned units never decide; a place does not reach into an area it lies outside)", () => {
     fc.assert(
       fc.property(geoCase(), (c) => {
         const { partition, owners } = compiled(c);
@@ -228,13 +237,31 @@ describe("face owners", () => {
             cover.push(partition.faces.areas[k] as number);
           let best = -1;
           let bestCause = -Infinity;
-          for (const u of cover) {
+          for (const u of cover.slice(1)) {
             const cause = c.state.cause[u] as number;
-            if (u < 0 || cause === CAUSE_NEVER) continue;
-            if (cause > bestCause || (cause === bestCause && u >= placeCount)) {
+            if (cause === CAUSE_NEVER) continue;
+            if (cause >= bestCause) {
               best = u;
               bestCause = cause;
             }
+          }
+          // the deciding place lies in every area covering the face, and is the cell's own place
+          // whenever that one does
+          const inAreas = (u: number) =>
+            cover
+              .slice(1)
+              .every((a) =>
+                booleanPointInPolygon(
+                  units[u]?.at as [number, number],
+                  turfPolygon((units[a]?.polygon ?? []).map((r) => r.map((q) => [q[0], q[1]]))),
+                ),
+              );
+          const place = cover[0] as number;
+          const decider = partition.faces.decider[f] as number;
+          if (decider >= 0) expect(inAreas(decider)).toBe(true);
+          if (place >= 0 && inAreas(place)) expect(decider).toBe(place);
+          if (decider >= 0 && c.state.cause[decider] !== CAUSE_NEVER) {
+            if (best < 0 || (c.state.cause[decider] as number) > bestCause) best = decider;
           }
           expect(winners[f]).toBe(best);
           expect(owners[f]).toBe(best < 0 ? 0 : c.state.faction[best]);
