@@ -5,10 +5,10 @@
 import type { CompileResult } from "../core/compile.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { CompiledScenario } from "../core/types.js";
-import { compilePartition, type Partition } from "../geo/partition.js";
-import { resolveTheatre, type ResolvedTheatre } from "../geo/theatre.js";
-import { atlasFor } from "./atlas.js";
+import type { Partition } from "../geo/partition.js";
+import type { ResolvedTheatre } from "../geo/theatre.js";
 import { loadScenario } from "./load.js";
+import { loadGeometry } from "./partition-cache.js";
 import { theatreDistance } from "./theatre-check.js";
 
 export interface ScenarioBundle {
@@ -24,9 +24,9 @@ export interface BundleResult {
   readonly files: readonly string[];
 }
 
+/** The partition comes from the on-disk cache when the theatre, places and areas are unchanged. */
 export function bundleScenario(scenario: CompiledScenario): ScenarioBundle {
-  const theatre = resolveTheatre(scenario.theatre, atlasFor(scenario.theatre));
-  const partition = compilePartition(scenario, theatre);
+  const { theatre, partition } = loadGeometry(scenario);
   return { scenario, theatre, partition };
 }
 
