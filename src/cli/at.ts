@@ -2,7 +2,6 @@
 // one date as GeoJSON polygons (faction ground, contested and besieged units, front lines; opens
 // in QGIS and geojson.io), as a standalone SVG map, or as the state of every unit.
 
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createHistory } from "../core/fold.js";
 import { describeUnit } from "../core/query.js";
@@ -12,7 +11,7 @@ import type { Partition } from "../geo/partition.js";
 import type { ResolvedTheatre } from "../geo/theatre.js";
 import { loadGeometry } from "../node/partition-cache.js";
 import { renderSvgMap } from "../render/svg-map.js";
-import { dateOption, loadOrReport } from "./common.js";
+import { dateOption, loadOrReport, writeOutput } from "./common.js";
 import { UsageError, type CliIo } from "./io.js";
 
 const FORMATS = ["geojson", "svg", "json"] as const;
@@ -47,16 +46,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     width,
     geometry: format === "json" ? undefined : loadGeometry(scenario),
   });
-  if (values.out) {
-    try {
-      writeFileSync(values.out, text);
-    } catch (e) {
-      io.err(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      return 1;
-    }
-    io.err(`wrote ${values.out}`);
-  } else io.out(text);
-  return 0;
+  return writeOutput(io, values.out, text);
 }
 
 /** The output of `at` as text (the command without its file system). */

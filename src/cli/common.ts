@@ -1,5 +1,6 @@
 // Shared steps of the CLI commands: load a scenario and print its diagnostics, parse dates.
 
+import { writeFileSync } from "node:fs";
 import { formatDiagnostic, hasErrors } from "../core/diagnostics.js";
 import { isoDateProblem } from "../core/dates.js";
 import type { CompiledScenario } from "../core/types.js";
@@ -25,4 +26,20 @@ export function dateOption(name: string, value: string | undefined): string | un
   const problem = isoDateProblem(value);
   if (problem) throw new UsageError(`--${name}: ${problem}`);
   return value;
+}
+
+/** Writes `text` to `--out FILE` (saying so on stderr) or to stdout; 1 when the file cannot be written. */
+export function writeOutput(io: CliIo, out: string | undefined, text: string): number {
+  if (!out) {
+    io.out(text);
+    return 0;
+  }
+  try {
+    writeFileSync(out, text.endsWith("\n") ? text : `${text}\n`);
+  } catch (e) {
+    io.err(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return 1;
+  }
+  io.err(`wrote ${out}`);
+  return 0;
 }

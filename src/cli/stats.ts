@@ -2,7 +2,6 @@
 // faction (and unknown ground) from the scenario's start to its end, one row per step; the end
 // date is always the last row.
 
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { dateOf, dayOf } from "../core/dates.js";
 import { createHistory } from "../core/fold.js";
@@ -10,7 +9,7 @@ import type { CompiledScenario, IsoDate } from "../core/types.js";
 import { faceOwners, km2ByFaction } from "../geo/control.js";
 import type { Partition } from "../geo/partition.js";
 import { loadGeometry } from "../node/partition-cache.js";
-import { loadOrReport } from "./common.js";
+import { loadOrReport, writeOutput } from "./common.js";
 import { UsageError, type CliIo } from "./io.js";
 
 export interface StatsRow {
@@ -43,16 +42,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     format === "csv"
       ? toCsv(scenario, rows)
       : JSON.stringify({ scenario: scenario.id, every, rows }, null, 2);
-  if (values.out) {
-    try {
-      writeFileSync(values.out, text.endsWith("\n") ? text : `${text}\n`);
-    } catch (e) {
-      io.err(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      return 1;
-    }
-    io.err(`wrote ${values.out}`);
-  } else io.out(text);
-  return 0;
+  return writeOutput(io, values.out, text);
 }
 
 /** km² per faction every `stepDays` from the start, and on the end date. */

@@ -45,3 +45,26 @@ export function dateOf(day: number): IsoDate {
 export function addDays(date: IsoDate, days: number): IsoDate {
   return dateOf(dayOf(date) + days);
 }
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** "2017-10-17" → "17 October 2017" (`short`: "17 Oct 2017"), as a room reads it aloud; other text unchanged. */
+export function longDate(iso: IsoDate, options: { short?: boolean } = {}): string {
+  const m = ISO_DAY.exec(iso);
+  if (!m) return iso;
+  const month = MONTHS[Number(m[2]) - 1] ?? m[2] ?? "";
+  return `${Number(m[3])} ${options.short ? month.slice(0, 3) : month} ${m[1]}`;
+}

@@ -4,6 +4,7 @@
 // collide, a key with km² per faction, title, date, scale bar and a sources line. Pure: it takes
 // the compiled scenario, theatre and partition and returns SVG text.
 
+import { longDate } from "../core/dates.js";
 import { geoPath, type GeoPermissibleObjects, type GeoProjection } from "d3";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
 import {
@@ -62,26 +63,6 @@ export interface SvgMapOptions {
   /** Slides: a smaller header and no sources line. */
   readonly compact?: boolean;
   readonly fontFamily?: string;
-}
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** `3 July 2017`. */
-export function longDate(date: IsoDate): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1] ?? "?"} ${date.slice(0, 4)}`;
 }
 
 const KIND_RANK: Readonly<Record<string, number>> = {
@@ -345,7 +326,7 @@ export function renderSvgMap(input: SvgMapInput, options: SvgMapOptions = {}): s
   ];
   if (latest && !compact) {
     const maxChars = Math.floor((W * 0.45) / (12 * k * 0.56));
-    const text = clip(`Latest: ${latest.title} (${shortDate(latest.date)})`, maxChars);
+    const text = clip(`Latest: ${latest.title} (${longDate(latest.date, { short: true })})`, maxChars);
     header.push(
       `<text x="${W - pad}" y="${r(58 * k)}" text-anchor="end" font-size="${r(12 * k)}" fill="${MUTED_INK}">${xmlEscape(text)}</text>`,
     );
@@ -394,10 +375,6 @@ function areaLabel(km2: number, total: number): string {
   const share = (100 * km2) / total;
   const km = km2 >= 100 ? Math.round(km2).toLocaleString("en-GB") : km2.toFixed(km2 >= 10 ? 0 : 1);
   return `${km} km² · ${share >= 1 ? Math.round(share) : share.toFixed(1)}%`;
-}
-
-function shortDate(date: IsoDate): string {
-  return `${Number(date.slice(8, 10))} ${(MONTHS[Number(date.slice(5, 7)) - 1] ?? "?").slice(0, 3)} ${date.slice(0, 4)}`;
 }
 
 function clip(text: string, max: number): string {

@@ -7,7 +7,8 @@ import type { Source } from "../core/types.js";
 import { presenterKey } from "../playback/presenter-machine.js";
 import { h, replaceChildren } from "./dom.js";
 import { sourceList } from "./event-text.js";
-import { longDate, type NotesState, type StopCard } from "./presenter-content.js";
+import { longDate } from "../core/dates.js";
+import type { NotesState, StopCard } from "./presenter-content.js";
 import {
   PRESENTER_CHANNEL,
   asPresenterMessage,

@@ -39,28 +39,6 @@ export interface CardOptions {
   readonly hiddenFromDay?: number | undefined;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** "2017-10-17" → "17 October 2017", as a room reads it aloud. */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
-
 /** Whether an event is a change a class would see on the map (control, contest, siege, incident). */
 function isChange(e: CompiledEvent): boolean {
   if (e.retractedBy !== undefined) return false;

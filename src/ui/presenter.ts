@@ -4,6 +4,7 @@
 // plus f full screen, h hide the text, n notes window, a autoplay, p predict, e every change.
 // A notes window (same page, `?notes=1`) follows over a BroadcastChannel and drives it back.
 
+import { longDate } from "../core/dates.js";
 import { createActor, type Actor } from "xstate";
 import { dateOf, dayOf } from "../core/dates.js";
 import type { CompiledScenario } from "../core/types.js";
@@ -21,7 +22,6 @@ import { byId, h, replaceChildren } from "./dom.js";
 import type { MapInsets } from "./map-view.js";
 import {
   isGuessing,
-  longDate,
   notesState,
   progressOf,
   stopCard,

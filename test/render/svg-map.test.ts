@@ -11,7 +11,8 @@ import type { CompiledEvent, CompiledScenario, EventDef, TheatreDef } from "../.
 import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
 import { loadAtlas } from "../../src/node/atlas.js";
-import { longDate, renderSvgMap } from "../../src/render/svg-map.js";
+import { longDate } from "../../src/core/dates.js";
+import { renderSvgMap } from "../../src/render/svg-map.js";
 import { syntheticScenario } from "../bench/synthetic.js";
 import { expectGolden } from "../geo/golden.js";
 

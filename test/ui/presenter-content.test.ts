@@ -1,3 +1,4 @@
+import { longDate } from "../../src/core/dates.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dayOf } from "../../src/core/dates.js";
 import type { CompiledScenario } from "../../src/core/types.js";
@@ -10,7 +11,6 @@ import {
 import {
   changesBetween,
   isGuessing,
-  longDate,
   notesState,
   progressOf,
   stopCard,
