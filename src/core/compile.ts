@@ -49,6 +49,10 @@ export interface CompileInput {
   readonly readFile?: (path: string) => string | undefined;
   /** How far outside the theatre a position lies, in km (0 inside); omit to skip the check. */
   readonly outsideKm?: (theatre: TheatreDef, at: LonLat) => number;
+  /** Pairs of faction colours (by id) a reader could confuse, with why; omit to skip the check. */
+  readonly colourClashes?: (
+    colours: Readonly<Record<string, string>>,
+  ) => readonly { readonly a: string; readonly b: string; readonly why: string }[];
 }
 
 export interface CompileResult {
@@ -225,6 +229,21 @@ export function compileScenario(input: CompileInput): CompileResult {
     factionIndex.set(r.data.id, factions.length + 1);
     factions.push(r.data);
   });
+  if (input.colourClashes && factions.length > 1) {
+    const reported = new Set<string>();
+    for (const clash of input.colourClashes(Object.fromEntries(factions.map((f) => [f.id, f.color])))) {
+      if (reported.has(clash.b)) continue;
+      reported.add(clash.b);
+      const i = factions.findIndex((f) => f.id === clash.b);
+      diags.push(
+        main.report(
+          "warning",
+          ["factions", i, "color"],
+          `"${clash.b}" and "${clash.a}" are hard to tell apart on the map: ${clash.why}`,
+        ),
+      );
+    }
+  }
   if (factions.length > MAX_FACTIONS)
     diags.push(
       main.report(

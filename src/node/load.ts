@@ -6,6 +6,7 @@ import { relative, resolve } from "node:path";
 import { compileScenario, type CompileResult } from "../core/compile.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { LonLat, TheatreDef } from "../core/types.js";
+import { factionColourClashes } from "../render/colour-vision.js";
 
 export interface LoadOptions {
   /** Positions outside the theatre, in km (0 inside); see `outsideKmFor`. */
@@ -44,5 +45,6 @@ export function loadScenario(path: string, options: LoadOptions = {}): CompileRe
     text,
     readFile: (p) => readText(p),
     ...(options.outsideKm ? { outsideKm: options.outsideKm } : {}),
+    colourClashes: factionColourClashes,
   });
 }

@@ -13,33 +13,40 @@ export const INK = "#1f1f1f";
 export const MUTED_INK = "#5c5c5c";
 export const PAPER = "#ffffff";
 
-/** `#rrggbb` mixed with white by `amount` (0: unchanged, 1: white). */
+/** `#rrggbb` (or `#rgb`) as `[r, g, b]` 0–255, or `undefined`. */
+export function parseHex(color: string): [number, number, number] | undefined {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!m) return undefined;
+  const hex =
+    (m[1] as string).length === 3 ? [...(m[1] as string)].map((c) => c + c).join("") : (m[1] as string);
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** `#rrggbb` mixed with white by `amount` (0: unchanged, 1: white); other text unchanged. */
 export function tint(color: string, amount: number): string {
-  const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
-  if (!m) return color;
-  const n = parseInt(m[1] as string, 16);
-  const mix = (c: number): number => Math.round(c + (255 - c) * amount);
-  const r = mix((n >> 16) & 255);
-  const g = mix((n >> 8) & 255);
-  const b = mix(n & 255);
-  return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
+  const rgb = parseHex(color);
+  if (!rgb) return color;
+  const mix = (c: number): number => Math.round(c + (255 - c) * Math.max(0, Math.min(1, amount)));
+  return `#${rgb.map((c) => mix(c).toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** Fill of a faction's ground on the map (and its legend swatch). */
-export function factionFill(color: string): string {
-  return tint(color, 0.22);
-}
-
-/** Relative luminance (0 black … 1 white) of `#rrggbb`. */
+/** Relative luminance (WCAG), 0 for black to 1 for white. */
 export function luminance(color: string): number {
-  const m = /^#?([0-9a-f]{6})$/i.exec(color.trim());
-  if (!m) return 0.5;
-  const n = parseInt(m[1] as string, 16);
-  const lin = (c: number): number => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin((n >> 16) & 255) + 0.7152 * lin((n >> 8) & 255) + 0.0722 * lin(n & 255);
+  const rgb = parseHex(color);
+  if (!rgb) return 0.5;
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Fill of a faction's ground (map, key, charts — in the app and in exports alike): the colour
+ * lightened, dark colours more, so that dark labels stay legible on every faction.
+ */
+export function factionFill(color: string): string {
+  return tint(color, luminance(color) < 0.1 ? 0.35 : 0.18);
 }
 
 /** An SVG `<pattern>` of diagonal stripes in `color` over a transparent ground. */

@@ -5,7 +5,7 @@ import { dateOf, dayOf } from "../core/dates.js";
 import type { CompiledScenario } from "../core/types.js";
 import { cursorX, stackedAreaChart, type AreaSample, type StackedChart } from "../render/chart.js";
 import { axisTicks, dayAtX } from "../render/timeline.js";
-import { faceTint } from "./colors.js";
+import { factionFill } from "../render/palette.js";
 import { s, replaceChildren } from "./dom.js";
 import { UNKNOWN_FILL } from "./map-view.js";
 
@@ -79,7 +79,7 @@ export class ChartPanel {
       ...chart.layers.map((l) =>
         s("path", {
           d: l.path,
-          fill: l.code === 0 ? UNKNOWN_FILL : faceTint(sc.factions[l.code - 1]?.color ?? "#999999"),
+          fill: l.code === 0 ? UNKNOWN_FILL : factionFill(sc.factions[l.code - 1]?.color ?? "#999999"),
           class: l.code === 0 ? "unknown" : undefined,
         }),
       ),

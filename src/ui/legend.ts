@@ -3,7 +3,7 @@
 // front line, no control recorded.
 
 import type { CompiledScenario } from "../core/types.js";
-import { faceTint } from "./colors.js";
+import { factionFill } from "../render/palette.js";
 import { h, s } from "./dom.js";
 import { UNKNOWN_FILL } from "./map-view.js";
 
@@ -26,7 +26,7 @@ export function legend(scenario: CompiledScenario): HTMLElement {
           y: 0.5,
           width: 17,
           height: 11,
-          fill: faceTint(f.color),
+          fill: factionFill(f.color),
           stroke: "rgba(0,0,0,.35)",
         }),
       ),

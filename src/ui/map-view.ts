@@ -7,7 +7,7 @@
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from "d3";
 import { STATUS_BESIEGED, STATUS_CONTESTED, type ControlState } from "../core/fold.js";
 import type { CompiledEvent, CompiledScenario, LonLat } from "../core/types.js";
-import { faceTint } from "./colors.js";
+import { factionFill } from "../render/palette.js";
 import { s, setAttrs, replaceChildren } from "./dom.js";
 import { kindRank, placeLabels, type LabelPlacement } from "./labels.js";
 import { changedEdgePath, frontPath, type MapGeometry } from "./map-model.js";
@@ -162,7 +162,7 @@ export class MapView {
   setScenario(scenario: CompiledScenario, geometry: MapGeometry, view?: UrlMapView): void {
     this.scenario = scenario;
     this.geometry = geometry;
-    this.colors = [UNKNOWN_FILL, ...scenario.factions.map((f) => faceTint(f.color))];
+    this.colors = [UNKNOWN_FILL, ...scenario.factions.map((f) => factionFill(f.color))];
     this.unitFaces = undefined;
     this.selectedUnit = -1;
     this.selection.setAttribute("d", "");

@@ -4,7 +4,7 @@
 import type { ControlState } from "../core/fold.js";
 import { describeUnit, provenance } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
-import { faceTint } from "./colors.js";
+import { factionFill } from "../render/palette.js";
 import { h, replaceChildren } from "./dom.js";
 import { eventSources, eventText, sourceList, typeLabel } from "./event-text.js";
 
@@ -47,7 +47,10 @@ export class WhyPanel {
       h(
         "p",
         { class: "why-faction" },
-        h("span", { class: "swatch", style: `background:${faction ? faceTint(faction.color) : "#e6e2d8"}` }),
+        h("span", {
+          class: "swatch",
+          style: `background:${faction ? factionFill(faction.color) : "#e6e2d8"}`,
+        }),
         faction ? faction.name : "Unknown",
         h("span", { class: "why-status" }, ` — ${status}`),
         r.since ? ` since ${r.since}` : "",

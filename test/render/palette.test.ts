@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { faceTint, luminance, parseHex, tint } from "../../src/ui/colors.js";
+import { factionFill, luminance, parseHex, tint } from "../../src/render/palette.js";
 
 describe("colours", () => {
   it("parses long and short hex", () => {
@@ -17,7 +17,7 @@ describe("colours", () => {
 
   it("lightens dark faction colours more than light ones", () => {
     expect(luminance("#ffffff")).toBeCloseTo(1, 6);
-    expect(luminance(faceTint("#4d4d4d"))).toBeGreaterThan(luminance(tint("#4d4d4d", 0.18)));
-    expect(faceTint("#f0e442")).toBe(tint("#f0e442", 0.18));
+    expect(luminance(factionFill("#4d4d4d"))).toBeGreaterThan(luminance(tint("#4d4d4d", 0.18)));
+    expect(factionFill("#f0e442")).toBe(tint("#f0e442", 0.18));
   });
 });
