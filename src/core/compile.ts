@@ -314,6 +314,7 @@ export function compileScenario(input: CompileInput): CompileResult {
       aliases: a.aliases,
       kind: "area",
       polygon: a.polygon,
+      boundary: a.boundary,
     })),
   ];
   const unitIndex = new Map(units.map((u, i) => [u.id, i]));
@@ -351,6 +352,16 @@ export function compileScenario(input: CompileInput): CompileResult {
   };
   const unitRef = (file: ParsedFile, path: Path, id: string): number | undefined => {
     const u = unitIndex.get(id);
+    if (u !== undefined && units[u]?.boundary) {
+      diags.push(
+        file.report(
+          "error",
+          path,
+          `"${id}" is a boundary area: it holds no ground of its own, so nothing can hold it`,
+        ),
+      );
+      return undefined;
+    }
     if (u === undefined)
       diags.push(
         file.report("error", path, `unknown place or area "${id}"${didYouMean(id, unitIndex.keys())}`),
@@ -397,7 +408,7 @@ export function compileScenario(input: CompileInput): CompileResult {
       }
   }
   units.forEach((u, i) => {
-    if (!initialSeen.has(i))
+    if (!initialSeen.has(i) && !u.boundary)
       diags.push(
         main.report(
           "warning",

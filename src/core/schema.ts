@@ -62,6 +62,11 @@ export const areaSchema = z.strictObject({
   name: z.string().min(1),
   aliases: z.array(z.string()).default([]),
   polygon: polygonSchema,
+  /** A boundary holds no ground of its own: it only stops places' ground at its edge. */
+  boundary: z
+    .boolean()
+    .default(false)
+    .describe("true: the area only stops places' ground at its edge and is never controlled itself"),
   note: z.string().optional(),
 });
 

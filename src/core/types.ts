@@ -49,6 +49,8 @@ export interface AreaDef {
   readonly aliases: readonly string[];
   /** Outer ring first, then holes. */
   readonly polygon: readonly Ring[];
+  /** Holds no ground of its own: only stops places' ground at its edge. */
+  readonly boundary: boolean;
   readonly note?: string | undefined;
 }
 
@@ -172,6 +174,8 @@ export interface CompiledUnit {
   readonly placeKind?: PlaceKind | undefined;
   /** Areas only. */
   readonly polygon?: readonly Ring[] | undefined;
+  /** Areas only: a boundary, never controlled itself. */
+  readonly boundary?: boolean | undefined;
 }
 
 /** How an event acts on the units it names. */

@@ -177,3 +177,25 @@ describe("joinPath", () => {
     expect(joinPath("a.yaml", "./c.yaml")).toBe("c.yaml");
   });
 });
+
+describe("boundary areas", () => {
+  it("need no initial control and cannot be held", () => {
+    const text = `${HEAD.replace(
+      "initial: { isis: [raqqa] }",
+      `areas:
+  - id: wall
+    name: Wall
+    boundary: true
+    polygon: [[38.5, 35.5], [39.5, 35.5], [39.5, 36.5], [38.5, 36.5], [38.5, 35.5]]
+initial: { isis: [raqqa] }`,
+    )}events:
+  - { id: a, date: "2017-02-01", type: control, title: T, units: [wall], faction: sdf, sources: [{ publication: P, date: "2017-02-01" }] }
+`;
+    expect(problems(text)).toEqual([
+      's.yaml:19:67 error "wall" is a boundary area: it holds no ground of its own, so nothing can hold it',
+    ]);
+    const ok = compileScenario({ file: "s.yaml", text: text.split("events:")[0] as string });
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.scenario?.units.find((u) => u.id === "wall")?.boundary).toBe(true);
+  });
+});
