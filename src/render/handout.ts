@@ -3,6 +3,7 @@
 // out. Every piece of scenario text is escaped; maps are inlined as SVG only when they carry no
 // script, otherwise as an inert image.
 
+import { safeHref } from "./links.js";
 import type { IsoDate, Source } from "../core/types.js";
 
 export interface HandoutChange {
@@ -58,17 +59,6 @@ function safeColor(color: string): string {
   return /^#[0-9a-f]{3}([0-9a-f]{3})?$/i.test(color.trim()) ? color.trim() : "#999999";
 }
 
-/** Only web links become links. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const UNSAFE_SVG = /<\s*(script|foreignObject|iframe|object|embed)\b|\son[a-z]+\s*=|javascript:/i;
 
 /**
@@ -102,7 +92,7 @@ function formatDate(date: IsoDate, precision: HandoutChapter["datePrecision"]): 
 }
 
 function sourceItem(s: Source): string {
-  const url = safeUrl(s.url);
+  const url = safeHref(s.url);
   const name = escapeHtml(s.publication);
   const title = s.title ? ` “${escapeHtml(s.title)}”` : "";
   return `${url ? `<a href="${escapeHtml(url)}">${name}</a>` : name}${title}, ${escapeHtml(s.date)}`;

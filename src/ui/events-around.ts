@@ -1,6 +1,7 @@
 // Which events the side panel lists around the current date, and which one is "current" (the
 // latest at or before it), so the list can follow the slider.
 
+import { countThrough } from "../core/fold.js";
 import type { CompiledEvent } from "../core/types.js";
 
 export interface EventWindow {
@@ -12,14 +13,7 @@ export interface EventWindow {
 
 /** Log index of the last event with `day <= day`, or -1. */
 export function currentEventIndex(log: readonly CompiledEvent[], day: number): number {
-  let lo = 0;
-  let hi = log.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((log[mid] as CompiledEvent).day <= day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return countThrough(log, day) - 1;
 }
 
 /**
