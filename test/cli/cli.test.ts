@@ -1,17 +1,7 @@
+import { runCli } from "./run-cli.js";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { CliIo } from "../../src/cli/io.js";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(...t.replace(/\n$/, "").split("\n")),
-    err: (t) => err.push(...t.replace(/\n$/, "").split("\n")),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 const SMALL = "test/core/fixtures/small.yaml";
 

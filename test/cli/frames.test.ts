@@ -1,24 +1,14 @@
+import { runCli } from "./run-cli.js";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import type { CliIo } from "../../src/cli/io.js";
 import { parseStep, stepDates } from "../../src/cli/frames.js";
 import { createProgress } from "../../src/cli/progress.js";
 import { gifInfo } from "../../src/render/gif.js";
 import { pngSize } from "../../src/render/raster.js";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (t) => out.push(...t.replace(/\n$/, "").split("\n")),
-    err: (t) => err.push(...t.replace(/\n$/, "").split("\n")),
-  };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 const SMALL = "test/core/fixtures/small.yaml";
 const dir = mkdtempSync(join(tmpdir(), "frontfold-frames-"));
