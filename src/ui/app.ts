@@ -5,6 +5,7 @@
 import { createActor, type Actor } from "xstate";
 import { dateOf, dayOf } from "../core/dates.js";
 import { createHistory, type ControlState, type History } from "../core/fold.js";
+import { findUnits } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
 import { gainedLost, km2ByFaction } from "../geo/control.js";
 import type { ScenarioBundle } from "../node/bundle.js";
@@ -84,6 +85,8 @@ export class App {
   private lastUrlWrite = 0;
   private samplesJob = 0;
   private selectedFace = -1;
+  /** A unit chosen by name (the finder), shown instead of the selected face's decider. */
+  private selectedUnit = -1;
   private whyKey = "";
   private chapterParam: string | undefined;
   private presenting = false;
@@ -123,6 +126,17 @@ export class App {
     this.events = new EventsPanel(byId("events"), (e) => this.jumpTo(e));
     this.why = new WhyPanel(byId("why"), (e) => this.jumpTo(e));
     this.why.clear();
+    // The keyboard way to "why is this ground this colour?": find a place by name.
+    const finder = byId<HTMLInputElement>("why-find");
+    const find = (): void => {
+      const name = finder.value.trim();
+      if (name && !this.findUnit(name)) this.why.clear(`No place or area called “${name}” in this scenario.`);
+    };
+    byId("why-find-form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      find();
+    });
+    finder.addEventListener("change", find);
     this.compare = new ComparePanel(byId("compare"), {
       change: (day) => {
         this.setCompare(day);
@@ -196,8 +210,15 @@ export class App {
     const compare = options.compare ?? (url.compare ? dayOf(url.compare) : undefined);
     this.chapterParam = url.chapter && !url.date ? url.chapter : undefined;
     this.selectedFace = -1;
+    this.selectedUnit = -1;
     this.whyKey = "";
     this.why.clear();
+    replaceChildren(
+      byId("why-places"),
+      ...[...new Set(scenario.units.filter((u) => !u.boundary).map((u) => u.name))]
+        .sort((a, b) => a.localeCompare(b))
+        .map((name) => h("option", { value: name })),
+    );
     this.map.setScenario(scenario, geometry, options.view ?? url.view);
     this.timeline.setData({
       startDay,
@@ -380,19 +401,33 @@ export class App {
     this.requestFrame();
   }
 
+  /** Shows why `name` (a place or area, by id, name or alias) is held as it is; false if unknown. */
+  findUnit(name: string): boolean {
+    const loaded = this.loaded;
+    if (!loaded) return false;
+    const unit = findUnits(loaded.scenario, name).find((u) => !loaded.scenario.units[u]?.boundary);
+    if (unit === undefined) return false;
+    this.selectedFace = -1;
+    this.selectedUnit = unit;
+    this.whyKey = "";
+    this.updateWhy(loaded);
+    return true;
+  }
+
   private pick(face: number): void {
     const loaded = this.loaded;
     if (!loaded) return;
     this.selectedFace = face;
+    this.selectedUnit = -1;
     this.whyKey = "";
     this.updateWhy(loaded);
     byId("why-section").scrollIntoView({ block: "nearest" });
   }
 
   private updateWhy(loaded: Loaded): void {
-    if (this.selectedFace < 0) return;
-    const unit = loaded.deciders[this.selectedFace] ?? -1;
-    const units = loaded.geometry.faceUnits(this.selectedFace);
+    if (this.selectedFace < 0 && this.selectedUnit < 0) return;
+    const unit = this.selectedUnit >= 0 ? this.selectedUnit : (loaded.deciders[this.selectedFace] ?? -1);
+    const units = this.selectedUnit >= 0 ? [this.selectedUnit] : loaded.geometry.faceUnits(this.selectedFace);
     const shownUnit = unit >= 0 ? unit : (units[0] ?? -1);
     if (shownUnit < 0) {
       this.map.selectUnit(-1);

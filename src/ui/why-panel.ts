@@ -14,7 +14,9 @@ export class WhyPanel {
     private readonly jump: (e: CompiledEvent) => void,
   ) {}
 
-  clear(message = "Click or tap the map to see who holds that ground, and why."): void {
+  clear(
+    message = "Click or tap the map, or find a place by name, to see who holds that ground, and why.",
+  ): void {
     replaceChildren(this.host, h("p", { class: "hint" }, message));
   }
 

@@ -155,6 +155,20 @@ describe("why is this ground this colour?", () => {
     await page.close();
   });
 
+  it("finds a place by name from the keyboard, ignoring case and diacritics", async () => {
+    const { page, problems } = await openApp(browser, `?scenario=${RAQQA}&date=2017-08-01`);
+    await page.locator("#why-find").fill("AL-MASHLAB");
+    await page.locator("#why-find").press("Enter");
+    await page.locator(".why-unit").waitFor();
+    expect(await page.textContent(".why-unit")).toContain("al-Mashlab");
+    expect(await page.locator(".why-chain > li").count()).toBeGreaterThan(0);
+    await page.locator("#why-find").fill("Atlantis");
+    await page.locator("#why-find").press("Enter");
+    expect(await page.textContent("#why")).toContain("No place or area called “Atlantis”");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("explains a clicked piece of ground", async () => {
     const { page, problems } = await openApp(browser, `?scenario=${RAQQA}&date=2017-08-01`);
     const box = await page.locator("#map").boundingBox();
