@@ -18,9 +18,11 @@ export const run: Command = async (args, io) => {
   if (!scenario) return 1;
   for (const e of scenario.log) {
     if ((from && e.date < from) || (to && e.date > to)) continue;
-    const precision = e.def.date_precision === "day" ? "" : ` (${e.def.date_precision})`;
+    const shown = e.def.type === "supersede" ? e.def.with : e.def;
+    const precision = shown.date_precision === "day" ? "" : ` (${shown.date_precision})`;
+    const corrector = e.retractedBy ? scenario.log.find((x) => x.id === e.retractedBy) : undefined;
     const flag = e.retractedBy
-      ? ` [retracted by ${e.retractedBy}]`
+      ? ` [${corrector?.supersedes ? "superseded" : "retracted"} by ${e.retractedBy}]`
       : e.supersedes
         ? ` [supersedes ${e.supersedes}]`
         : "";
