@@ -26,7 +26,7 @@ import {
 import { stableHash } from "./hash.js";
 import { createPlane, type Plane, type XY } from "./plane.js";
 import { cleanRing, ringArea2, ringsBbox, wound } from "./rings.js";
-import type { Bbox, ResolvedTheatre } from "./theatre.js";
+import { geometryBbox, type Bbox, type ResolvedTheatre } from "./theatre.js";
 
 export const PARTITION_FORMAT = "frontfold-partition@1";
 /** Bump when the algorithm changes what it produces, so cached partitions are recompiled. */
@@ -582,21 +582,7 @@ interface Quantiser {
 }
 
 function quantiser(faces: readonly { polys: Position[][][] }[], n: number): Quantiser {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let no = -Infinity;
-  for (const f of faces)
-    for (const poly of f.polys)
-      for (const ring of poly)
-        for (const p of ring) {
-          const x = p[0] as number;
-          const y = p[1] as number;
-          if (x < w) w = x;
-          if (x > e) e = x;
-          if (y < s) s = y;
-          if (y > no) no = y;
-        }
+  let [w, s, e, no] = geometryBbox({ type: "MultiPolygon", coordinates: faces.flatMap((f) => f.polys) });
   if (!Number.isFinite(w)) {
     w = 0;
     s = 0;
