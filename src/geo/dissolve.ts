@@ -7,6 +7,7 @@
 // O(boundary), where topojson-client's `merge` costs O(all faces) and grows with how scattered
 // the set is.
 
+import { geometryBbox } from "./theatre.js";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { Partition } from "./partition.js";
 import { preparePartition, type PreparedPartition } from "./prepared.js";
@@ -163,19 +164,7 @@ interface Shell {
 }
 
 function boxOf(ring: Position[]): [number, number, number, number] {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const p of ring) {
-    const x = p[0] as number;
-    const y = p[1] as number;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  return [x0, y0, x1, y1];
+  return geometryBbox({ type: "Polygon", coordinates: [ring] });
 }
 
 function inRing(x: number, y: number, ring: Position[]): boolean {
