@@ -7,7 +7,7 @@
 // general clipper for that one cell instead.
 
 import type { XY } from "./plane.js";
-import { assemblePolygons, ringsBbox } from "./rings.js";
+import { assemblePolygons, crossesRay, ringsBbox } from "./rings.js";
 
 /** A region (closed rings: exteriors counter-clockwise, holes clockwise) with its edges indexed. */
 export interface Subject {
@@ -189,11 +189,8 @@ export function pointInSubject(
   for (let k = b.start[r] as number, end = b.start[r + 1] as number; k < end; k++) {
     const e = b.items[k] as number;
     if (skip && skip.has(s.edgeRing[e] as number)) continue;
-    const px = s.ex0[e] as number;
-    const py = s.ey0[e] as number;
-    const qx = s.ex1[e] as number;
-    const qy = s.ey1[e] as number;
-    if (py > y !== qy > y && x < ((qx - px) * (y - py)) / (qy - py) + px) inside = !inside;
+    if (crossesRay(x, y, s.ex0[e] as number, s.ey0[e] as number, s.ex1[e] as number, s.ey1[e] as number))
+      inside = !inside;
   }
   return inside;
 }

@@ -7,11 +7,11 @@
 // O(boundary), where topojson-client's `merge` costs O(all faces) and grows with how scattered
 // the set is.
 
-import { geometryBbox } from "./theatre.js";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { Partition } from "./partition.js";
 import { preparePartition, type PreparedPartition } from "./prepared.js";
-import { splitSelfTouching } from "./rings.js";
+import type { XY } from "./plane.js";
+import { assemblePolygons, ringArea2, splitSelfTouching } from "./rings.js";
 
 interface Nodes {
   readonly count: number;
@@ -146,73 +146,11 @@ export function dissolve(partition: Partition, inSet: (face: number) => boolean)
   return assemble(rings);
 }
 
-function area2(ring: Position[]): number {
-  let a = 0;
-  for (let i = 0, m = ring.length - 1; i < m; i++) {
-    const p = ring[i] as Position;
-    const q = ring[i + 1] as Position;
-    a += (p[0] as number) * (q[1] as number) - (q[0] as number) * (p[1] as number);
-  }
-  return a;
-}
-
-interface Shell {
-  readonly ring: Position[];
-  readonly area: number;
-  readonly box: [number, number, number, number];
-  readonly holes: Position[][];
-}
-
-function boxOf(ring: Position[]): [number, number, number, number] {
-  return geometryBbox({ type: "Polygon", coordinates: [ring] });
-}
-
-function inRing(x: number, y: number, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, m = ring.length - 1; i < m; i++) {
-    const p = ring[i] as Position;
-    const q = ring[i + 1] as Position;
-    const py = p[1] as number;
-    const qy = q[1] as number;
-    if (py > y !== qy > y) {
-      const px = p[0] as number;
-      if (x < (((q[0] as number) - px) * (y - py)) / (qy - py) + px) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-/** Exteriors (counter-clockwise) with their holes (clockwise), each hole in the smallest
- *  exterior that contains it. */
+/** Exteriors (counter-clockwise) with their holes (clockwise), largest first. */
 function assemble(rings: Position[][]): Polygon | MultiPolygon {
-  const shells: Shell[] = [];
-  const holes: Position[][] = [];
-  for (const ring of rings) {
-    const a = area2(ring);
-    if (a > 0) shells.push({ ring, area: a, box: boxOf(ring), holes: [] });
-    else if (a < 0) holes.push(ring);
-  }
-  shells.sort((a, b) => a.area - b.area);
-  for (const hole of holes) {
-    const hb = boxOf(hole);
-    const p = hole[0] as Position;
-    const q = hole[1] as Position;
-    const x = ((p[0] as number) + (q[0] as number)) / 2;
-    const y = ((p[1] as number) + (q[1] as number)) / 2;
-    const ha = -area2(hole);
-    const home = shells.find(
-      (s) =>
-        s.area > ha &&
-        s.box[0] <= hb[0] &&
-        s.box[1] <= hb[1] &&
-        s.box[2] >= hb[2] &&
-        s.box[3] >= hb[3] &&
-        inRing(x, y, s.ring),
-    );
-    if (home) home.holes.push(hole);
-  }
-  shells.sort((a, b) => b.area - a.area);
-  const polys = shells.map((s) => [s.ring, ...s.holes]);
+  const polys: Position[][][] = assemblePolygons(rings as XY[][]).sort(
+    (a, b) => ringArea2(b[0] as XY[]) - ringArea2(a[0] as XY[]),
+  );
   if (polys.length === 1) return { type: "Polygon", coordinates: polys[0] as Position[][] };
   return { type: "MultiPolygon", coordinates: polys };
 }

@@ -8,25 +8,20 @@
 // Everything here is plain data (JSON-serialisable) so a partition can be cached on disk, emitted
 // by a build step or posted to a worker.
 
-import { Delaunay } from "d3";
-import * as polyclip from "polyclip-ts";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { topology as buildTopology } from "topojson-server";
 import type { CompiledScenario, TheatreDef } from "../core/types.js";
 import { km2 as areaKm2 } from "./area.js";
-import {
-  clipConvex,
-  cutToBox,
-  distanceToSubject,
-  indexSubject,
-  pointInSubject,
-  type Subject,
-} from "./clip.js";
+import { distanceToSubject, indexSubject, pointInSubject } from "./clip.js";
+import { faceDeciders } from "./decider.js";
 import { stableHash } from "./hash.js";
-import { createPlane, type Plane, type XY } from "./plane.js";
-import { cleanRing, ringArea2, ringsBbox, wound } from "./rings.js";
-import { geometryBbox, type Bbox, type ResolvedTheatre } from "./theatre.js";
+import { areaShapes, cutCell, overlayAreas, toPlanePolys, type Cell } from "./overlay.js";
+import { createPlane, type XY } from "./plane.js";
+import { cleanPolys, deltaEncode, quantiser } from "./quantise.js";
+import { fixTJunctions } from "./t-junctions.js";
+import type { Bbox, ResolvedTheatre } from "./theatre.js";
+import { voronoiCells } from "./voronoi.js";
 
 export const PARTITION_FORMAT = "frontfold-partition@1";
 /** Bump when the algorithm changes what it produces, so cached partitions are recompiled. */
@@ -102,21 +97,6 @@ export function partitionKey(scenario: CompiledScenario, theatreDef: TheatreDef,
   );
 }
 
-interface Piece {
-  polys: XY[][][];
-  /** The piece is the whole (convex) cell. */
-  convex: boolean;
-  areas: number[];
-}
-
-interface AreaShape {
-  readonly unit: number;
-  readonly polys: XY[][][];
-  readonly bbox: readonly [number, number, number, number];
-  readonly subject: Subject;
-  complement?: Subject;
-}
-
 /**
  * Cuts the theatre into faces for `scenario`'s places and areas.
  *
@@ -181,78 +161,17 @@ export function compilePartition(
     [bounds[0], bounds[1]],
   ];
 
-  // Cells, clipped to the outline.
-  const cells: { unit: number; ring: XY[]; pieces: Piece[] }[] = [];
-  const addCell = (unit: number, ring: XY[]): void => {
-    const r = clipConvex(outline, ring);
-    let pieces: Piece[];
-    if (r === undefined) pieces = [{ polys: clipFallback(outlinePolys, ring), convex: false, areas: [] }];
-    else if (r.kind === "inside") pieces = [{ polys: [[ring]], convex: true, areas: [] }];
-    else if (r.kind === "outside") pieces = [];
-    else pieces = [{ polys: r.polygons, convex: false, areas: [] }];
-    pieces = pieces.filter((p) => p.polys.length > 0);
-    cells.push({ unit, ring, pieces });
-  };
+  // Cells, clipped to the outline; areas overlaid.
+  const cells: Cell[] = [];
   if (siteUnit.length === 0) {
-    addCell(-1, boundsRing);
+    cells.push(cutCell(outline, outlinePolys, -1, boundsRing));
   } else {
-    const rings = voronoiCells(siteXY, boundsRing, bounds);
-    rings.forEach((ring, i) => {
-      if (ring) addCell(siteUnit[i] as number, ring);
+    voronoiCells(siteXY, boundsRing, bounds).forEach((ring, i) => {
+      if (ring) cells.push(cutCell(outline, outlinePolys, siteUnit[i] as number, ring));
     });
   }
-
-  // Areas, overlaid.
-  const areas: AreaShape[] = [];
-  for (let u = scenario.placeCount; u < scenario.units.length; u++) {
-    const unit = scenario.units[u];
-    if (!unit?.polygon || unit.polygon.length === 0) continue;
-    const polys = toPlanePolys(
-      { type: "Polygon", coordinates: unit.polygon.map((r) => r.map((p) => [p[0], p[1]])) },
-      plane,
-    );
-    if (polys.length === 0) {
-      warnings.push({ unit: unit.id, message: `area "${unit.id}" has no usable polygon` });
-      continue;
-    }
-    const flat = polys.flat();
-    areas.push({ unit: u, polys, bbox: ringsBbox(flat), subject: indexSubject(flat) });
-  }
-  for (const cell of cells) {
-    if (cell.pieces.length === 0 || areas.length === 0) continue;
-    const cb = ringsBbox([cell.ring]);
-    for (const a of areas) {
-      if (a.bbox[2] < cb[0] || a.bbox[0] > cb[2] || a.bbox[3] < cb[1] || a.bbox[1] > cb[3]) continue;
-      const r = clipConvex(a.subject, cell.ring);
-      if (r?.kind === "outside") continue;
-      if (r?.kind === "inside") {
-        for (const p of cell.pieces) p.areas.push(a.unit);
-        continue;
-      }
-      const next: Piece[] = [];
-      for (const p of cell.pieces) {
-        let inside: XY[][][];
-        let outside: XY[][][];
-        if (p.convex && r !== undefined) {
-          inside = r.polygons;
-          a.complement ??= indexSubject(complementRings(a.polys, bounds));
-          const c = clipConvex(a.complement, cell.ring);
-          outside =
-            c === undefined
-              ? robustClip("difference", p.polys, a.polys)
-              : c.kind === "pieces"
-                ? c.polygons
-                : [];
-        } else {
-          inside = robustClip("intersection", p.polys, a.polys);
-          outside = robustClip("difference", p.polys, a.polys);
-        }
-        if (inside.length > 0) next.push({ polys: inside, convex: false, areas: [...p.areas, a.unit] });
-        if (outside.length > 0) next.push({ polys: outside, convex: false, areas: p.areas });
-      }
-      cell.pieces = next;
-    }
-  }
+  const areas = areaShapes(scenario, plane, (unit, message) => warnings.push({ unit, message }));
+  overlayAreas(cells, areas, bounds);
 
   // Faces in longitude/latitude, quantised.
   const raw: { place: number; areas: number[]; polys: Position[][][] }[] = [];
@@ -339,48 +258,7 @@ export function compilePartition(
     areaList.push(...f.areas.slice().sort((a, b) => a - b));
     areaStart.push(areaList.length);
   }
-  // The place that decides each face: the nearest place lying in every area that covers the
-  // face. For a face in no area that is the cell's own place; where a cell reaches across an
-  // area's edge (a town's cell crossing a river into a river-bank area), the nearest place on the
-  // face's side of the edge decides instead, so areas bound the reach of places.
-  const siteAreas = new Map<number, Set<number>>();
-  for (let i = 0; i < siteUnit.length; i++) {
-    const at: XY = [siteXY[2 * i] as number, siteXY[2 * i + 1] as number];
-    siteAreas.set(
-      siteUnit[i] as number,
-      new Set(areas.filter((a) => pointInSubject(a.subject, at)).map((a) => a.unit)),
-    );
-  }
-  const eligibleSites = new Map<string, number[]>();
-  const decider = faces.map((f) => {
-    if (f.place < 0 || f.areas.every((a) => siteAreas.get(f.place)?.has(a) === true)) return f.place;
-    const key = f.areas
-      .slice()
-      .sort((a, b) => a - b)
-      .join(",");
-    let sites = eligibleSites.get(key);
-    if (!sites) {
-      sites = [];
-      for (let i = 0; i < siteUnit.length; i++)
-        if (f.areas.every((a) => siteAreas.get(siteUnit[i] as number)?.has(a) === true)) sites.push(i);
-      eligibleSites.set(key, sites);
-    }
-    const toPlane = (q: XY): XY => {
-      const ll = grid.dq(q);
-      return plane.forward([ll[0] as number, ll[1] as number]);
-    };
-    const [cx, cy] = planeCentroid(f.polys.map((poly) => poly.map((ring) => ring.map(toPlane))));
-    let best = -1;
-    let bestD = Infinity;
-    for (const i of sites) {
-      const d = Math.hypot((siteXY[2 * i] as number) - cx, (siteXY[2 * i + 1] as number) - cy);
-      if (d < bestD) {
-        bestD = d;
-        best = siteUnit[i] as number;
-      }
-    }
-    return best;
-  });
+  const decider = faceDeciders(faces, { xy: siteXY, unit: siteUnit }, areas, grid, plane);
   return {
     format: PARTITION_FORMAT,
     key: partitionKey(scenario, scenario.theatre, options.keyExtra),
@@ -393,380 +271,4 @@ export function compilePartition(
     arcFaces,
     warnings,
   };
-}
-
-/**
- * The Voronoi cell of each site within `bounds` (closed, counter-clockwise). Sites on one line
- * (or fewer than three) get strips between the perpendicular bisectors of their neighbours, cut
- * directly: d3-delaunay jitters collinear input, and the far-away circumcentres that follow make
- * unreliable cells.
- */
-function voronoiCells(
-  xy: readonly number[],
-  boundsRing: XY[],
-  bounds: [number, number, number, number],
-): (XY[] | undefined)[] {
-  const n = xy.length / 2;
-  const at = (i: number): XY => [xy[2 * i] as number, xy[2 * i + 1] as number];
-  // the line through the first site and the site farthest from it
-  const a = at(0);
-  let far = 0;
-  let farD = 0;
-  for (let i = 1; i < n; i++) {
-    const p = at(i);
-    const d = Math.hypot(p[0] - a[0], p[1] - a[1]);
-    if (d > farD) {
-      farD = d;
-      far = i;
-    }
-  }
-  const b = at(far);
-  const ux = farD > 0 ? (b[0] - a[0]) / farD : 1;
-  const uy = farD > 0 ? (b[1] - a[1]) / farD : 0;
-  let collinear = true;
-  for (let i = 0; i < n && collinear; i++) {
-    const p = at(i);
-    if (Math.abs((p[0] - a[0]) * uy - (p[1] - a[1]) * ux) > 1e-9 * Math.max(farD, 1e-9)) collinear = false;
-  }
-  if (!collinear) {
-    const voronoi = new Delaunay(Float64Array.from(xy)).voronoi(bounds);
-    return Array.from({ length: n }, (_, i) => {
-      const poly = voronoi.cellPolygon(i) as XY[] | null;
-      const ring = poly ? cleanRing(poly) : undefined;
-      return ring ? wound(ring, true) : undefined;
-    });
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => {
-    const p = at(i);
-    const q = at(j);
-    return (p[0] - a[0]) * ux + (p[1] - a[1]) * uy - ((q[0] - a[0]) * ux + (q[1] - a[1]) * uy);
-  });
-  const out: (XY[] | undefined)[] = new Array<XY[] | undefined>(n);
-  order.forEach((site, k) => {
-    let ring: XY[] | undefined = boundsRing;
-    const p = at(site);
-    for (const other of [order[k - 1], order[k + 1]]) {
-      if (other === undefined || !ring) continue;
-      const q = at(other);
-      // keep the side of the bisector nearer to p
-      const nx = p[0] - q[0];
-      const ny = p[1] - q[1];
-      const mx = (p[0] + q[0]) / 2;
-      const my = (p[1] + q[1]) / 2;
-      ring = clipHalfPlane(ring, (x, y) => (x - mx) * nx + (y - my) * ny);
-    }
-    out[site] = ring ? wound(ring, true) : undefined;
-  });
-  return out;
-}
-
-/** A convex ring cut to where `side(x, y) >= 0`. */
-function clipHalfPlane(ring: readonly XY[], side: (x: number, y: number) => number): XY[] | undefined {
-  const out: XY[] = [];
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const p = ring[i] as XY;
-    const q = ring[i + 1] as XY;
-    const sp = side(p[0], p[1]);
-    const sq = side(q[0], q[1]);
-    if (sp >= 0) out.push(p);
-    if (sp >= 0 !== sq >= 0) {
-      const t = sp / (sp - sq);
-      out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
-    }
-  }
-  if (out.length < 3) return undefined;
-  out.push(out[0] as XY);
-  return cleanRing(out);
-}
-
-/** Polygons of a GeoJSON geometry in the plane: exteriors counter-clockwise, holes clockwise. */
-function toPlanePolys(g: Polygon | MultiPolygon, plane: Plane): XY[][][] {
-  const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
-  const out: XY[][][] = [];
-  for (const poly of polys) {
-    const rings: XY[][] = [];
-    poly.forEach((ring, i) => {
-      const clean = cleanRing(ring.map((p) => plane.forward([p[0] as number, p[1] as number])));
-      if (!clean) return;
-      if (i === 0) rings.push(wound(clean, true));
-      else if (rings.length > 0) rings.push(wound(clean, false));
-    });
-    if (rings.length > 0) out.push(rings);
-  }
-  return out;
-}
-
-/** Everything in `bounds` outside the area: a box with the area's rings turned inside out. */
-function complementRings(polys: XY[][][], b: readonly [number, number, number, number]): XY[][] {
-  const pad = 0.1 * Math.max(b[2] - b[0], b[3] - b[1]);
-  const box: XY[] = [
-    [b[0] - pad, b[1] - pad],
-    [b[2] + pad, b[1] - pad],
-    [b[2] + pad, b[3] + pad],
-    [b[0] - pad, b[3] + pad],
-    [b[0] - pad, b[1] - pad],
-  ];
-  return [box, ...polys.flat().map((r) => r.slice().reverse())];
-}
-
-/** The robust path for a cell the fast clipper could not decide: a general clipper on the part
- *  of the outline near the cell. */
-function clipFallback(polys: XY[][][], cell: XY[]): XY[][][] {
-  const b = ringsBbox([cell]);
-  const pad = 0.05 * Math.max(b[2] - b[0], b[3] - b[1]) + 1e-6;
-  const box: [number, number, number, number] = [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad];
-  const local: XY[][][] = [];
-  for (const poly of polys) {
-    const ext = cutToBox([poly[0] as XY[]], box);
-    if (ext.length === 0) continue;
-    local.push([...ext, ...cutToBox(poly.slice(1), box)]);
-  }
-  if (local.length === 0) return [];
-  return robustClip("intersection", local, [[cell]]);
-}
-
-/** Shifts tried, km, when the general clipper fails on a near-degenerate input. */
-const RETRY_SHIFTS: readonly XY[] = [
-  [0.0123456789, 0.0219876543],
-  [-0.0314159265, 0.0271828182],
-  [0.1, -0.2],
-];
-
-/**
- * A general clipper's `op` on small polygons, in the plane. polyclip-ts can fail ("unable to
- * complete output ring") on inputs with many collinear or nearly coincident vertices; moving both
- * inputs by the same small offset changes the rounding that trips it, and the result moved back
- * is the same geometry.
- */
-function robustClip(op: "intersection" | "difference", a: XY[][][], b: XY[][][]): XY[][][] {
-  const run = polyclip[op];
-  try {
-    return fromClip(run(a, b));
-  } catch (first) {
-    for (const [dx, dy] of RETRY_SHIFTS) {
-      const move = (m: XY[][][], sx: number, sy: number): XY[][][] =>
-        m.map((poly) => poly.map((ring) => ring.map((q) => [q[0] + sx, q[1] + sy] as XY)));
-      try {
-        return move(fromClip(run(move(a, dx, dy), move(b, dx, dy))), -dx, -dy);
-      } catch {
-        // next shift
-      }
-    }
-    throw first;
-  }
-}
-
-function fromClip(m: [number, number][][][]): XY[][][] {
-  const out: XY[][][] = [];
-  for (const poly of m) {
-    const rings: XY[][] = [];
-    poly.forEach((ring, i) => {
-      const clean = cleanRing(ring);
-      if (!clean) return;
-      if (i === 0) rings.push(wound(clean, true));
-      else if (rings.length > 0) rings.push(wound(clean, false));
-    });
-    if (rings.length > 0) out.push(rings);
-  }
-  return out;
-}
-
-interface Quantiser {
-  readonly x0: number;
-  readonly y0: number;
-  readonly kx: number;
-  readonly ky: number;
-  readonly bbox: Bbox;
-  q(ring: Position[]): XY[];
-  dq(p: readonly [number, number]): Position;
-}
-
-function quantiser(faces: readonly { polys: Position[][][] }[], n: number): Quantiser {
-  let [w, s, e, no] = geometryBbox({ type: "MultiPolygon", coordinates: faces.flatMap((f) => f.polys) });
-  if (!Number.isFinite(w)) {
-    w = 0;
-    s = 0;
-    e = 1;
-    no = 1;
-  }
-  const span = Math.max(e - w, no - s, 1e-9);
-  const k = (n - 1) / span;
-  return {
-    x0: w,
-    y0: s,
-    kx: k,
-    ky: k,
-    bbox: [w, s, e, no],
-    q: (ring) =>
-      ring.map((p) => [Math.round(((p[0] as number) - w) * k), Math.round(((p[1] as number) - s) * k)]),
-    dq: (p) => [p[0] / k + w, p[1] / k + s],
-  };
-}
-
-/**
- * Whether a ring is noise of the quantisation rather than ground: a sliver, left where two faces'
- * boundaries ran within a grid step or two of each other, less than about 1.5 steps wide (twice
- * its area over its perimeter). Kept, such a sliver can overlap the face beside it once both are
- * rounded to the grid.
- */
-function isSliver(ring: readonly XY[], area2: number): boolean {
-  let perimeter = 0;
-  for (let i = 0; i + 1 < ring.length; i++)
-    perimeter += Math.hypot(
-      (ring[i + 1] as XY)[0] - (ring[i] as XY)[0],
-      (ring[i + 1] as XY)[1] - (ring[i] as XY)[1],
-    );
-  return Math.abs(area2) <= 8 || Math.abs(area2) < 1.5 * perimeter;
-}
-
-function cleanPolys(polys: XY[][][]): XY[][][] {
-  const out: XY[][][] = [];
-  for (const poly of polys) {
-    const rings: XY[][] = [];
-    poly.forEach((ring, i) => {
-      const clean = cleanRing(ring);
-      if (!clean) return;
-      const a = ringArea2(clean);
-      if (isSliver(clean, a)) return;
-      if (i === 0 && a > 0) rings.push(clean);
-      else if (i > 0 && a < 0 && rings.length > 0) rings.push(clean);
-    });
-    if (rings.length > 0) out.push(rings);
-  }
-  return out;
-}
-
-/**
- * Inserts into every edge the vertices of other faces that lie on it (within 1.5 grid steps), so
- * that neighbouring faces describe their common boundary with the same vertices and the topology
- * finds it as one shared arc. Coordinates are integers on the quantisation grid.
- */
-function fixTJunctions(faces: XY[][][][]): XY[][][][] {
-  const tol = 1.5;
-  const keys = new Set<number>();
-  const vx: number[] = [];
-  const vy: number[] = [];
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const f of faces)
-    for (const poly of f)
-      for (const ring of poly)
-        for (const p of ring) {
-          const key = p[0] * 16777216 + p[1];
-          if (keys.has(key)) continue;
-          keys.add(key);
-          vx.push(p[0]);
-          vy.push(p[1]);
-          if (p[0] < x0) x0 = p[0];
-          if (p[0] > x1) x1 = p[0];
-          if (p[1] < y0) y0 = p[1];
-          if (p[1] > y1) y1 = p[1];
-        }
-  const nv = vx.length;
-  if (nv === 0) return faces;
-  const size = Math.max(4, Math.sqrt(((x1 - x0 + 1) * (y1 - y0 + 1)) / nv));
-  const cols = Math.floor((x1 - x0) / size) + 1;
-  const rows = Math.floor((y1 - y0) / size) + 1;
-  const count = new Int32Array(cols * rows + 1);
-  const bucketOf = (x: number, y: number): number =>
-    Math.floor((y - y0) / size) * cols + Math.floor((x - x0) / size);
-  for (let i = 0; i < nv; i++) {
-    const b = bucketOf(vx[i] as number, vy[i] as number) + 1;
-    count[b] = (count[b] as number) + 1;
-  }
-  for (let i = 1; i <= cols * rows; i++) count[i] = (count[i] as number) + (count[i - 1] as number);
-  const fill = count.slice(0, cols * rows);
-  const items = new Int32Array(nv);
-  for (let i = 0; i < nv; i++) {
-    const b = bucketOf(vx[i] as number, vy[i] as number);
-    const at = fill[b] as number;
-    items[at] = i;
-    fill[b] = at + 1;
-  }
-  const clampC = (v: number): number => (v < 0 ? 0 : v >= cols ? cols - 1 : v);
-  const clampR = (v: number): number => (v < 0 ? 0 : v >= rows ? rows - 1 : v);
-  const found: { t: number; p: XY }[] = [];
-  const fixRing = (ring: XY[]): XY[] => {
-    const out: XY[] = [];
-    for (let i = 0; i < ring.length - 1; i++) {
-      const a = ring[i] as XY;
-      const b = ring[i + 1] as XY;
-      out.push(a);
-      const dx = b[0] - a[0];
-      const dy = b[1] - a[1];
-      const l2 = dx * dx + dy * dy;
-      if (l2 <= 4) continue;
-      const len = Math.sqrt(l2);
-      const ex0 = Math.min(a[0], b[0]) - tol;
-      const ex1 = Math.max(a[0], b[0]) + tol;
-      const ey0 = Math.min(a[1], b[1]) - tol;
-      const ey1 = Math.max(a[1], b[1]) + tol;
-      const c0 = clampC(Math.floor((ex0 - x0) / size));
-      const c1 = clampC(Math.floor((ex1 - x0) / size));
-      const r0 = clampR(Math.floor((ey0 - y0) / size));
-      const r1 = clampR(Math.floor((ey1 - y0) / size));
-      found.length = 0;
-      for (let r = r0; r <= r1; r++)
-        for (let c = c0; c <= c1; c++) {
-          const bk = r * cols + c;
-          for (let k = count[bk] as number, end = count[bk + 1] as number; k < end; k++) {
-            const v = items[k] as number;
-            const px = vx[v] as number;
-            const py = vy[v] as number;
-            if (px < ex0 || px > ex1 || py < ey0 || py > ey1) continue;
-            if ((px === a[0] && py === a[1]) || (px === b[0] && py === b[1])) continue;
-            const cross = dx * (py - a[1]) - dy * (px - a[0]);
-            if (Math.abs(cross) > tol * len) continue;
-            const t = (dx * (px - a[0]) + dy * (py - a[1])) / l2;
-            if (t <= 0 || t >= 1) continue;
-            found.push({ t, p: [px, py] });
-          }
-        }
-      if (found.length > 0) {
-        found.sort((u, v) => u.t - v.t);
-        for (const f of found) out.push(f.p);
-      }
-    }
-    out.push(ring[0] as XY);
-    return cleanRing(out) ?? ring;
-  };
-  return faces.map((f) => f.map((poly) => poly.map(fixRing)));
-}
-
-function deltaEncode(arc: number[][]): number[][] {
-  const out: number[][] = [];
-  let px = 0;
-  let py = 0;
-  for (const p of arc) {
-    const x = p[0] as number;
-    const y = p[1] as number;
-    out.push([x - px, y - py]);
-    px = x;
-    py = y;
-  }
-  return out;
-}
-
-/** Area-weighted centroid of polygons in the plane (rings as given; holes subtract). */
-function planeCentroid(polys: readonly (readonly (readonly XY[])[])[]): XY {
-  let a = 0;
-  let x = 0;
-  let y = 0;
-  for (const poly of polys)
-    for (const ring of poly)
-      for (let i = 0, n = ring.length; i + 1 < n; i++) {
-        const p = ring[i] as XY;
-        const q = ring[i + 1] as XY;
-        const c = p[0] * q[1] - q[0] * p[1];
-        a += c;
-        x += (p[0] + q[0]) * c;
-        y += (p[1] + q[1]) * c;
-      }
-  if (Math.abs(a) < 1e-12) {
-    const first = polys[0]?.[0]?.[0] ?? [0, 0];
-    return [first[0], first[1]];
-  }
-  return [x / (3 * a), y / (3 * a)];
 }

@@ -6,6 +6,7 @@
 import type { XY } from "./plane.js";
 
 export type Pt = readonly [number, number];
+type Box = [number, number, number, number];
 
 /** Twice the signed area of a closed ring; positive when counter-clockwise. */
 export function ringArea2(ring: readonly Pt[]): number {
@@ -18,20 +19,28 @@ export function ringArea2(ring: readonly Pt[]): number {
   return a;
 }
 
-/** Even-odd test of `pt` against one closed ring (boundary points fall either way). */
+/**
+ * Whether the segment p→q crosses the ray from `[x, y]` towards +x: the one crossing test of every
+ * even-odd point-in-ring in the code (rings here, indexed regions in `clip.ts`).
+ */
+export function crossesRay(x: number, y: number, px: number, py: number, qx: number, qy: number): boolean {
+  return py > y !== qy > y && x < ((qx - px) * (y - py)) / (qy - py) + px;
+}
+
+/** Even-odd test of `pt` against one ring, closed or not (boundary points fall either way). */
 export function pointInRing(pt: Pt, ring: readonly Pt[]): boolean {
   const x = pt[0];
   const y = pt[1];
   let inside = false;
-  for (let i = 0, n = ring.length - 1; i < n; i++) {
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const p = ring[i] as Pt;
-    const q = ring[i + 1] as Pt;
-    if (p[1] > y !== q[1] > y && x < ((q[0] - p[0]) * (y - p[1])) / (q[1] - p[1]) + p[0]) inside = !inside;
+    const q = ring[j] as Pt;
+    if (crossesRay(x, y, p[0], p[1], q[0], q[1])) inside = !inside;
   }
   return inside;
 }
 
-/** Even-odd test against a polygon (outer ring then holes). */
+/** Even-odd test against a polygon (outer ring then holes) or any set of rings. */
 export function pointInPolygon(pt: Pt, polygon: readonly (readonly Pt[])[]): boolean {
   let inside = false;
   for (const ring of polygon) if (pointInRing(pt, ring)) inside = !inside;
@@ -132,7 +141,7 @@ export function splitSelfTouching(ring: readonly Pt[]): XY[][] {
  * hole going to the smallest exterior that contains it. Holes inside no exterior are dropped.
  */
 export function assemblePolygons(rings: readonly XY[][]): XY[][][] {
-  const exteriors: { ring: XY[]; area: number; holes: XY[][] }[] = [];
+  const exteriors: { ring: XY[]; area: number; holes: XY[][]; box?: Box }[] = [];
   const holes: XY[][] = [];
   for (const ring of rings) {
     const a = ringArea2(ring);
@@ -145,7 +154,16 @@ export function assemblePolygons(rings: readonly XY[][]): XY[][][] {
     exteriors.sort((a, b) => a.area - b.area);
     for (const hole of holes) {
       const probe = interiorProbe(hole);
-      const home = exteriors.find((e) => pointInRing(probe, e.ring));
+      const home = exteriors.find((e) => {
+        const b = (e.box ??= ringsBbox([e.ring]));
+        return (
+          probe[0] >= b[0] &&
+          probe[0] <= b[2] &&
+          probe[1] >= b[1] &&
+          probe[1] <= b[3] &&
+          pointInRing(probe, e.ring)
+        );
+      });
       if (home) home.holes.push(hole);
     }
   }

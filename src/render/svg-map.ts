@@ -19,6 +19,7 @@ import type { CompiledEvent, CompiledScenario, IsoDate } from "../core/types.js"
 import { cutToBox } from "../geo/clip.js";
 import { faceOwners, factionPolygons, frontLines, km2ByFaction } from "../geo/control.js";
 import type { Partition } from "../geo/partition.js";
+import { pointInPolygon } from "../geo/rings.js";
 import { bboxPolygon, forD3, type Bbox, type ResolvedTheatre } from "../geo/theatre.js";
 import { legendSvg, type LegendItem } from "./legend.js";
 import {
@@ -439,27 +440,9 @@ function coverage(rect: Rect, rings: readonly [number, number][][]): number {
     for (let j = 0; j < n; j++) {
       const x = rect.x0 + ((i + 0.5) / n) * (rect.x1 - rect.x0);
       const y = rect.y0 + ((j + 0.5) / n) * (rect.y1 - rect.y0);
-      let odd = false;
-      for (const ring of rings)
-        for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
-          const p = ring[a] as [number, number];
-          const q = ring[b] as [number, number];
-          if (p[1] > y !== q[1] > y && x < ((q[0] - p[0]) * (y - p[1])) / (q[1] - p[1]) + p[0]) odd = !odd;
-        }
-      if (odd) inside++;
+      if (pointInPolygon([x, y], rings)) inside++;
     }
   return inside / (n * n);
-}
-
-function insideRings(x: number, y: number, rings: readonly (readonly [number, number][])[]): boolean {
-  let odd = false;
-  for (const ring of rings)
-    for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
-      const p = ring[a] as [number, number];
-      const q = ring[b] as [number, number];
-      if (p[1] > y !== q[1] > y && x < ((q[0] - p[0]) * (y - p[1])) / (q[1] - p[1]) + p[0]) odd = !odd;
-    }
-  return odd;
 }
 
 function distanceToRings(x: number, y: number, rings: readonly (readonly [number, number][])[]): number {
@@ -513,7 +496,9 @@ function labelSpot(
         [x + w / 2, y + h / 2],
         [x, y],
       ];
-      if (!corners.every(([cx, cy]) => insideRings(cx, cy, visible) && !insideRings(cx, cy, theatre)))
+      if (
+        !corners.every(([cx, cy]) => pointInPolygon([cx, cy], visible) && !pointInPolygon([cx, cy], theatre))
+      )
         continue;
       const box: Rect = { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
       if (obstacles.some((o) => overlaps(o, box))) continue;

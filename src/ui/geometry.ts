@@ -8,6 +8,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from "geojson";
 import type { LonLat } from "../core/types.js";
 import { faceOwners, faceWinners } from "../geo/control.js";
 import type { Partition } from "../geo/partition.js";
+import { pointInPolygon } from "../geo/rings.js";
 import type { ResolvedTheatre } from "../geo/theatre.js";
 import type { ScenarioBundle } from "../node/bundle.js";
 import type { BasemapShape, MapArc, MapGeometry } from "./map-model.js";
@@ -134,7 +135,7 @@ export function geometryFromBundle(bundle: ScenarioBundle): MapGeometry {
       .map((ring) => ring.map((p) => project([p[0] as number, p[1] as number]) ?? ZERO));
     const label = labelPoint(feature, project, width, height);
     // A country under the theatre (a box theatre) is not named over the faces.
-    const shown = label && !insideRings(label, outlineRings) ? label : undefined;
+    const shown = label && !pointInPolygon(label, outlineRings) ? label : undefined;
     return { name: feature.properties.name, path: ringsPath(rings), label: shown };
   });
 
@@ -162,22 +163,6 @@ export function geometryFromBundle(bundle: ScenarioBundle): MapGeometry {
     deciders: (state, out) => void faceWinners(partition, state, out),
     faceUnits: (face) => covering[face] ?? [],
   };
-}
-
-/** Even-odd point in polygon over all rings. */
-function insideRings(
-  p: readonly [number, number],
-  rings: readonly (readonly (readonly [number, number])[])[],
-): boolean {
-  let inside = false;
-  for (const ring of rings)
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const a = ring[i] as readonly [number, number];
-      const b = ring[j] as readonly [number, number];
-      if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0])
-        inside = !inside;
-    }
-  return inside;
 }
 
 function polygonsOf(f: Feature<Polygon | MultiPolygon>): Position[][][] {
