@@ -64,6 +64,7 @@ export interface CompileResult {
 }
 
 const EXPECTED = "a scenario (id, title, start, end, theatre, factions, places, initial, events)";
+const INCLUDE_EXPECTED = "an included file (events, and optionally places, areas, initial)";
 const MAX_FACTIONS = 31;
 
 /** `a/b/c.yaml` + `d.yaml` → `a/b/d.yaml`, with `..` resolved; pure string work. */
@@ -216,6 +217,36 @@ export function compileScenario(input: CompileInput): CompileResult {
   const raw = main.data;
   const head = headResult.success ? headResult.data : undefined;
 
+  // Included files, read first: they may add places, areas and initial control as well as events,
+  // so that scenarios can share one definition of the ground they have in common.
+  const sections: { readonly file: ParsedFile; readonly data: Record<string, unknown> }[] = [
+    { file: main, data: raw },
+  ];
+  const includes =
+    head?.include ??
+    (Array.isArray(raw.include) ? raw.include.filter((x): x is string => typeof x === "string") : []);
+  includes.forEach((rel, i) => {
+    const path = joinPath(input.file, rel);
+    const text = input.readFile?.(path);
+    if (text === undefined) {
+      diags.push(
+        main.report("error", ["include", i], `cannot read included file "${rel}" (looked for ${path})`),
+      );
+      return;
+    }
+    if (files.includes(path)) {
+      diags.push(main.report("error", ["include", i], `"${rel}" is included twice`));
+      return;
+    }
+    files.push(path);
+    const inc = parseYamlFile(path, text, INCLUDE_EXPECTED);
+    diags.push(...inc.diagnostics);
+    if (!inc.data) return;
+    const r = includeFileSchema.safeParse(inc.data);
+    if (!r.success) reportIssues(inc, [], r.error.issues, diags);
+    sections.push({ file: inc, data: inc.data });
+  });
+
   // Factions.
   const factions: FactionDef[] = [];
   const factionIndex = new Map<string, number>();
@@ -256,48 +287,48 @@ export function compileScenario(input: CompileInput): CompileResult {
   // Places and areas share one id space: events name either.
   const places: PlaceDef[] = [];
   const areas: AreaDef[] = [];
-  const unitPath = new Map<string, Path>();
-  const claimUnit = (id: string, path: Path): boolean => {
-    if (unitPath.has(id)) {
-      const first = main.at([...(unitPath.get(id) as Path), "id"]);
+  const unitPath = new Map<string, { readonly file: ParsedFile; readonly path: Path }>();
+  const claimUnit = (file: ParsedFile, id: string, path: Path): boolean => {
+    const first = unitPath.get(id);
+    if (first) {
+      const at = first.file.at([...first.path, "id"]);
+      const where = first.file === file ? `line ${at.line}` : `${first.file.file}:${at.line}`;
       diags.push(
-        main.report(
-          "error",
-          [...path, "id"],
-          `duplicate unit id "${id}" (first defined at line ${first.line})`,
-        ),
+        file.report("error", [...path, "id"], `duplicate unit id "${id}" (first defined at ${where})`),
       );
       return false;
     }
-    unitPath.set(id, path);
+    unitPath.set(id, { file, path });
     return true;
   };
-  eachItem(raw.places, (item, i) => {
-    const r = placeSchema.safeParse(item);
-    if (!r.success) return reportIssues(main, ["places", i], r.error.issues, diags);
-    if (!claimUnit(r.data.id, ["places", i])) return;
-    if (r.data.coords !== "geonames" && !r.data.note)
-      diags.push(
-        main.report(
-          "warning",
-          ["places", i, "coords"],
-          `coordinates marked "${r.data.coords}" need a note saying how they were derived`,
-        ),
-      );
-    places.push(r.data);
-  });
-  eachItem(raw.areas, (item, i) => {
-    const r = areaSchema.safeParse(item);
-    if (!r.success) return reportIssues(main, ["areas", i], r.error.issues, diags);
-    if (!claimUnit(r.data.id, ["areas", i])) return;
-    const rings = normaliseRings(r.data.polygon);
-    const problem = ringProblem(rings);
-    if (problem) {
-      diags.push(main.report("error", ["areas", i, "polygon"], `area "${r.data.id}": ${problem}`));
-      return;
-    }
-    areas.push({ ...r.data, polygon: rings });
-  });
+  for (const { file, data } of sections)
+    eachItem(data.places, (item, i) => {
+      const r = placeSchema.safeParse(item);
+      if (!r.success) return reportIssues(file, ["places", i], r.error.issues, diags);
+      if (!claimUnit(file, r.data.id, ["places", i])) return;
+      if (r.data.coords !== "geonames" && !r.data.note)
+        diags.push(
+          file.report(
+            "warning",
+            ["places", i, "coords"],
+            `coordinates marked "${r.data.coords}" need a note saying how they were derived`,
+          ),
+        );
+      places.push(r.data);
+    });
+  for (const { file, data } of sections)
+    eachItem(data.areas, (item, i) => {
+      const r = areaSchema.safeParse(item);
+      if (!r.success) return reportIssues(file, ["areas", i], r.error.issues, diags);
+      if (!claimUnit(file, r.data.id, ["areas", i])) return;
+      const rings = normaliseRings(r.data.polygon);
+      const problem = ringProblem(rings);
+      if (problem) {
+        diags.push(file.report("error", ["areas", i, "polygon"], `area "${r.data.id}": ${problem}`));
+        return;
+      }
+      areas.push({ ...r.data, polygon: rings });
+    });
 
   const units: CompiledUnit[] = [
     ...places.map((p): CompiledUnit => ({
@@ -373,52 +404,54 @@ export function compileScenario(input: CompileInput): CompileResult {
   const initial: { unit: number; faction: number; status: "held" | "contested" | "besieged"; by: number }[] =
     [];
   const initialSeen = new Set<number>();
-  if (raw.initial !== undefined) {
-    const r = initialSchema.safeParse(raw.initial);
-    if (!r.success) reportIssues(main, ["initial"], r.error.issues, diags);
-    else
-      for (const [factionId, items] of Object.entries(r.data)) {
-        const faction = factionRef(main, ["initial", factionId], factionId);
-        items.forEach((item, i) => {
-          const entry = typeof item === "string" ? { unit: item, status: "held" as const, by: [] } : item;
-          const path: Path =
-            typeof item === "string" ? ["initial", factionId, i] : ["initial", factionId, i, "unit"];
-          const u = unitRef(main, path, entry.unit);
-          if (u === undefined || faction === undefined) return;
-          if (initialSeen.has(u)) {
-            diags.push(main.report("error", path, `"${entry.unit}" is given initial control twice`));
-            return;
-          }
-          initialSeen.add(u);
-          let by = 0;
-          entry.by.forEach((f, j) => {
-            const code = factionRef(main, ["initial", factionId, i, "by", j], f);
-            if (code !== undefined) by |= 1 << code;
-          });
-          if (entry.status !== "held" && by === 0)
-            diags.push(
-              main.report(
-                "error",
-                path,
-                `a ${entry.status} unit needs "by" (the factions contesting or besieging it)`,
-              ),
-            );
-          initial.push({ unit: u, faction, status: entry.status, by });
+  for (const { file, data } of sections) {
+    if (data.initial === undefined) continue;
+    const r = initialSchema.safeParse(data.initial);
+    if (!r.success) {
+      reportIssues(file, ["initial"], r.error.issues, diags);
+      continue;
+    }
+    for (const [factionId, items] of Object.entries(r.data)) {
+      const faction = factionRef(file, ["initial", factionId], factionId);
+      items.forEach((item, i) => {
+        const entry = typeof item === "string" ? { unit: item, status: "held" as const, by: [] } : item;
+        const path: Path =
+          typeof item === "string" ? ["initial", factionId, i] : ["initial", factionId, i, "unit"];
+        const u = unitRef(file, path, entry.unit);
+        if (u === undefined || faction === undefined) return;
+        if (initialSeen.has(u)) {
+          diags.push(file.report("error", path, `"${entry.unit}" is given initial control twice`));
+          return;
+        }
+        initialSeen.add(u);
+        let by = 0;
+        entry.by.forEach((f, j) => {
+          const code = factionRef(file, ["initial", factionId, i, "by", j], f);
+          if (code !== undefined) by |= 1 << code;
         });
-      }
+        if (entry.status !== "held" && by === 0)
+          diags.push(
+            file.report(
+              "error",
+              path,
+              `a ${entry.status} unit needs "by" (the factions contesting or besieging it)`,
+            ),
+          );
+        initial.push({ unit: u, faction, status: entry.status, by });
+      });
+    }
   }
   units.forEach((u, i) => {
-    if (!initialSeen.has(i) && !u.boundary)
+    const where = unitPath.get(u.id);
+    if (!initialSeen.has(i) && !u.boundary && where)
       diags.push(
-        main.report(
+        where.file.report(
           "warning",
-          [u.kind === "place" ? "places" : "areas", i < places.length ? i : i - places.length, "id"],
+          [...where.path, "id"],
           `"${u.id}" has no initial control; it is unknown until an event names it`,
         ),
       );
   });
-  // The paths above index the raw lists; when an earlier item failed validation the index may be
-  // off by one, which only moves the warning's position, never its text.
 
   // Events, from the main file and its includes, appended to the log in file order.
   let log: EventLog = emptyLog();
@@ -450,31 +483,7 @@ export function compileScenario(input: CompileInput): CompileResult {
     });
     log = appendEvents(log, accepted);
   };
-  addEvents(main, raw.events, ["events"]);
-  const includes =
-    head?.include ??
-    (Array.isArray(raw.include) ? raw.include.filter((x): x is string => typeof x === "string") : []);
-  includes.forEach((rel, i) => {
-    const path = joinPath(input.file, rel);
-    const text = input.readFile?.(path);
-    if (text === undefined) {
-      diags.push(
-        main.report("error", ["include", i], `cannot read included file "${rel}" (looked for ${path})`),
-      );
-      return;
-    }
-    if (files.includes(path)) {
-      diags.push(main.report("error", ["include", i], `"${rel}" is included twice`));
-      return;
-    }
-    files.push(path);
-    const inc = parseYamlFile(path, text, "an events list (events: [...])");
-    diags.push(...inc.diagnostics);
-    if (!inc.data) return;
-    const r = includeFileSchema.safeParse(inc.data);
-    if (!r.success) reportIssues(inc, [], r.error.issues, diags);
-    addEvents(inc, inc.data.events, ["events"]);
-  });
+  for (const { file, data } of sections) addEvents(file, data.events, ["events"]);
 
   // Cross-references inside events.
   const start = head?.start;
@@ -558,11 +567,12 @@ export function compileScenario(input: CompileInput): CompileResult {
     const outsideKm = input.outsideKm;
     places.forEach((p) => {
       const km = outsideKm(theatre as TheatreDef, p.at);
-      if (km > (theatre as TheatreDef).tolerance_km)
+      const where = unitPath.get(p.id);
+      if (km > (theatre as TheatreDef).tolerance_km && where)
         diags.push(
-          main.report(
+          where.file.report(
             "warning",
-            [...(unitPath.get(p.id) as Path), "at"],
+            [...where.path, "at"],
             `"${p.id}" lies ${km.toFixed(1)} km outside the theatre (tolerance ${(theatre as TheatreDef).tolerance_km} km); it gets no ground`,
           ),
         );

@@ -222,8 +222,12 @@ export const scenarioHeadSchema = z.strictObject({
   events: z.array(z.unknown()).default([]),
 });
 
-/** An included file holds more events (and nothing else). */
+/** An included file holds more events and, to share ground between scenarios, places, areas
+ * and initial control (the including file's factions apply). */
 export const includeFileSchema = z.strictObject({
+  places: z.array(z.unknown()).default([]),
+  areas: z.array(z.unknown()).default([]),
+  initial: z.unknown().optional(),
   events: z.array(z.unknown()).default([]),
 });
 
@@ -250,8 +254,13 @@ export type AreaInput = z.output<typeof areaSchema>;
 export type TheatreInput = z.output<typeof theatreSchema>;
 export type EventInput = z.output<typeof eventSchema>;
 
-/** An included events file, for the JSON Schema. */
-export const eventsFileSchema = z.strictObject({ events: z.array(eventSchema) });
+/** An included file, for the JSON Schema. */
+export const eventsFileSchema = z.strictObject({
+  places: z.array(placeSchema).optional(),
+  areas: z.array(areaSchema).optional(),
+  initial: initialSchema.optional(),
+  events: z.array(eventSchema).optional(),
+});
 
 /** The JSON Schema for `scenarios/*.yaml` (editor completion and underlining). */
 export function scenarioJsonSchema(): Record<string, unknown> {
@@ -267,5 +276,9 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 /** The JSON Schema for included events files. */
 export function eventsJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(eventsFileSchema, { io: "input", unrepresentable: "any" });
-  return { ...schema, title: "frontfold events file", description: "More events for a frontfold scenario." };
+  return {
+    ...schema,
+    title: "frontfold included file",
+    description: "More events (and places, areas, initial control) for a frontfold scenario.",
+  };
 }

@@ -114,6 +114,36 @@ describe("diagnostics an author can act on", () => {
     ]);
   });
 
+  it("takes places, areas and initial control from an included file, so scenarios can share ground", () => {
+    const shared = [
+      "places:",
+      "  - { id: tabqa, name: Tabqa, at: [38.54828, 35.83758] }",
+      "areas:",
+      "  - { id: box, name: Box, polygon: [[38.1, 35.1], [38.2, 35.1], [38.2, 35.2], [38.1, 35.1]] }",
+      "initial: { sdf: [tabqa], isis: [box] }",
+      "events:",
+      '  - { id: e, date: "2017-05-10", type: control, title: T, units: [tabqa], faction: isis, from: sdf, sources: [{ publication: P, date: "2017-05-10" }] }',
+      "",
+    ].join("\n");
+    const r = compileScenario({
+      file: "dir/s.yaml",
+      text: `${HEAD}include: [shared/ground.yaml]\n`,
+      readFile: (p) => (p === "dir/shared/ground.yaml" ? shared : undefined),
+      outsideKm: theatreDistance,
+    });
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(r.scenario?.units.map((u) => u.id)).toEqual(["raqqa", "tabqa", "box"]);
+    expect(r.scenario?.initial.length).toBe(3);
+    // A unit defined twice, or given initial control twice, across files is named where it was first.
+    const twice = problems(`${HEAD}include: [shared/ground.yaml]\n`, "dir/s.yaml", {
+      "dir/shared/ground.yaml": shared.replace("id: tabqa", "id: raqqa").replace("[tabqa]", "[raqqa]"),
+    });
+    expect(twice, twice.join("\n")).toContain(
+      'dir/shared/ground.yaml:2:11 error duplicate unit id "raqqa" (first defined at dir/s.yaml:11)',
+    );
+    expect(twice).toContain('dir/shared/ground.yaml:5:18 error "raqqa" is given initial control twice');
+  });
+
   it("warns when `from` does not match who held the unit", () => {
     const got = problems(
       event(

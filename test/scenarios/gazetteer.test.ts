@@ -33,9 +33,19 @@ for (const c of cities)
 
 const files = readdirSync("scenarios").filter((f) => f.endsWith(".yaml"));
 
+/** A scenario's places: its own and those of the files it includes. */
+function placesOf(file: string): Place[] {
+  const read = (path: string) =>
+    parse(readFileSync(path, "utf8")) as { places?: Place[]; include?: string[] };
+  const doc = read(`scenarios/${file}`);
+  return [
+    ...(doc.places ?? []),
+    ...(doc.include ?? []).flatMap((inc) => read(`scenarios/${inc}`).places ?? []),
+  ];
+}
+
 describe.each(files)("%s", (file) => {
-  const doc = parse(readFileSync(`scenarios/${file}`, "utf8")) as { places?: Place[] };
-  const places = doc.places ?? [];
+  const places = placesOf(file);
 
   it("takes every `geonames` position from a GeoNames entry named by the place", () => {
     const wrong: string[] = [];
@@ -59,12 +69,7 @@ describe.each(files)("%s", (file) => {
 });
 
 describe("one place, one id, one position across scenarios", () => {
-  const all = files.flatMap((file) =>
-    ((parse(readFileSync(`scenarios/${file}`, "utf8")) as { places?: Place[] }).places ?? []).map((p) => ({
-      file,
-      p,
-    })),
-  );
+  const all = files.flatMap((file) => placesOf(file).map((p) => ({ file, p })));
 
   it("gives a place with the same name the same id and coordinates everywhere", () => {
     const byKey = new Map<string, { file: string; p: Place }[]>();
