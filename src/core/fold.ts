@@ -1,10 +1,10 @@
 // The fold: who holds each unit after any prefix of the event log.
 //
 // State is indexed (unit index → typed-array slot) so that a step touches only the units an
-// event names and a checkpoint is a handful of memcpy's. `evolve` is the pure reducer (it returns
-// a new state and never touches its input); the history below runs the *same* per-event step
-// on a private working copy, which no caller can observe half-way, and keeps frozen checkpoints
-// so that `stateAt` costs one copy plus a short replay.
+// event names. `evolve` is the pure reducer (it returns a new state and never touches its
+// input); the history below runs the *same* per-event step on a private working copy, which no
+// caller can observe half-way, and keeps delta checkpoints (the units each stretch of the log
+// changed) so that `stateAt` costs what changed between where a buffer is and where it goes.
 
 import type { CompiledEvent, CompiledScenario, IsoDate } from "./types.js";
 import { dayOf } from "./dates.js";
@@ -147,6 +147,22 @@ export function naiveStateAtIndex(
   return s;
 }
 
+/** The fold of the first `count` events in one working copy, without checkpoints (the fair peer of a seek). */
+export function foldInPlace(
+  scenario: CompiledScenario,
+  count: number,
+  filter: EventFilter = takeAll,
+): ControlState {
+  const work = cloneState(initialState(scenario)) as Mutable;
+  const n = Math.max(0, Math.min(count, scenario.log.length));
+  for (let i = 0; i < n; i++) {
+    const e = scenario.log[i] as CompiledEvent;
+    if (e.retractedBy === undefined && filter(e)) step(work, e);
+  }
+  work.applied = n;
+  return work;
+}
+
 /** How many log events have `day <= day` (the log is sorted by day). */
 export function countThrough(log: readonly CompiledEvent[], day: number): number {
   let lo = 0;
@@ -161,7 +177,15 @@ export function countThrough(log: readonly CompiledEvent[], day: number): number
 
 export interface History {
   readonly scenario: CompiledScenario;
-  /** State after the first `count` events. Pass `out` to reuse its buffers (no allocation). */
+  /** Events per delta checkpoint (chosen from the data unless given). */
+  readonly interval: number;
+  /** Bytes held by the checkpoints (deltas, their index and the full snapshots). */
+  readonly checkpointBytes: number;
+  /**
+   * State after the first `count` events. Pass `out` to reuse its buffers (no allocation); a
+   * buffer this history filled before is moved forward or backward from where it was, so
+   * scrubbing costs what changed in between. Read `out`, never write into it.
+   */
   stateAtIndex(count: number, out?: ControlState): ControlState;
   /** State at the end of `date` (events dated that day included). */
   stateAt(date: IsoDate | number, out?: ControlState): ControlState;
@@ -169,26 +193,151 @@ export interface History {
   blank(): ControlState;
 }
 
+/** Which history last filled a buffer (so a buffer it did not fill is never trusted). */
+const filledBy = new WeakMap<ControlState, History>();
+
+/** Bytes per delta entry: unit, packed faction/status, by, cause, previous entry of the unit. */
+const ENTRY_BYTES = 4 + 1 + 4 + 4 + 4;
+const STATE_BYTES_PER_UNIT = 1 + 1 + 4 + 4;
+/** Snapshots may always take this much, whatever the deltas take. */
+const SNAPSHOT_FLOOR_BYTES = 8 * 1024 * 1024;
+
 /**
- * Folds the log once, keeping a checkpoint every `interval` events, so any state is a copy
- * plus at most `interval - 1` steps.
+ * The delta interval: about one day's events (a scrubbing step is a day, so stepping a day
+ * replays at most one segment), kept between 16 and 4,096 events.
+ */
+function chooseInterval(log: readonly CompiledEvent[]): number {
+  if (log.length === 0) return 16;
+  const days = (log[log.length - 1] as CompiledEvent).day - (log[0] as CompiledEvent).day + 1;
+  return Math.min(4096, Math.max(16, Math.round(log.length / days)));
+}
+
+/**
+ * Folds the log once and keeps *delta checkpoints*: every `interval` events, the units changed
+ * since the previous checkpoint with their new values and a link to the unit's previous entry
+ * (so a delta can be applied forward or undone backward), plus a full snapshot whenever the
+ * deltas since the last one hold enough entries that replaying them would cost more than a copy.
+ * A state is reached from the cheapest start — where the buffer already is, the snapshot below
+ * or the one above — by applying deltas, then replaying fewer than `interval` events.
  */
 export function createHistory(
   scenario: CompiledScenario,
   options: { filter?: EventFilter; interval?: number } = {},
 ): History {
   const filter = options.filter ?? takeAll;
-  const interval = Math.max(1, options.interval ?? 256);
   const log = scenario.log;
+  const L = log.length;
+  const interval = Math.max(1, Math.floor(options.interval ?? chooseInterval(log)));
   const unitCount = scenario.units.length;
-  const checkpoints: ControlState[] = [];
-  const work = cloneState(initialState(scenario)) as Mutable;
-  for (let i = 0; ; i++) {
-    if (i % interval === 0) checkpoints.push(cloneState(work));
-    if (i >= log.length) break;
-    const e = log[i] as CompiledEvent;
-    if (e.retractedBy === undefined && filter(e)) step(work, e);
-    work.applied = i + 1;
+  const takes = (e: CompiledEvent): boolean => e.retractedBy === undefined && filter(e);
+
+  // Upper bound on entries: every unit an event names, once.
+  let bound = 0;
+  for (const e of log) if (takes(e)) bound += e.units.length;
+  const segments = Math.ceil(L / interval); // boundary b ∈ [0, segments] is after min(b·interval, L) events
+  const deltaBytes = bound * ENTRY_BYTES;
+  const snapshotBytes = Math.max(1, unitCount * STATE_BYTES_PER_UNIT);
+  const snapshotBudget = Math.max(SNAPSHOT_FLOOR_BYTES, deltaBytes / 4);
+  const maxSnapshots = Math.max(1, Math.floor(snapshotBudget / snapshotBytes));
+  // A snapshot every `spacing` entries: not more than the budget allows, and never closer than
+  // a quarter of the unit count (copying a snapshot costs about that many entries).
+  const spacing = Math.max(unitCount / 4, bound / maxSnapshots, 1);
+
+  let eUnit = new Uint32Array(bound);
+  let eFs = new Uint8Array(bound);
+  let eBy = new Uint32Array(bound);
+  let eCause = new Int32Array(bound);
+  let ePrev = new Int32Array(bound);
+  /** Entries of segment k (ending at boundary k) are [segStart[k-1], segStart[k]). segStart[0] = 0. */
+  const segStart = new Uint32Array(segments + 1);
+  const snapAt: number[] = []; // boundary index of each snapshot, ascending
+  const snaps: ControlState[] = [];
+
+  const base = initialState(scenario);
+  const work = cloneState(base) as Mutable;
+  snaps.push(base);
+  const lastEntry = new Int32Array(unitCount).fill(-1);
+  const mark = new Int32Array(unitCount).fill(-1); // segment that last touched the unit
+  const touched: number[] = [];
+  let n = 0;
+  let sinceSnapshot = 0;
+  snapAt.push(0);
+  for (let b = 1; b <= segments; b++) {
+    const end = Math.min(b * interval, L);
+    for (let i = (b - 1) * interval; i < end; i++) {
+      const e = log[i] as CompiledEvent;
+      if (!takes(e)) continue;
+      for (const u of e.units)
+        if (mark[u] !== b) {
+          mark[u] = b;
+          touched.push(u);
+        }
+      step(work, e);
+    }
+    work.applied = end;
+    for (const u of touched) {
+      eUnit[n] = u;
+      eFs[n] = (work.faction[u] as number) | ((work.status[u] as number) << 5);
+      eBy[n] = work.by[u] as number;
+      eCause[n] = work.cause[u] as number;
+      ePrev[n] = lastEntry[u] as number;
+      lastEntry[u] = n;
+      n++;
+    }
+    sinceSnapshot += touched.length;
+    touched.length = 0;
+    segStart[b] = n;
+    if (sinceSnapshot >= spacing && b < segments) {
+      snapAt.push(b);
+      snaps.push(cloneState(work));
+      sinceSnapshot = 0;
+    }
+  }
+  if (n < bound) {
+    eUnit = eUnit.slice(0, n);
+    eFs = eFs.slice(0, n);
+    eBy = eBy.slice(0, n);
+    eCause = eCause.slice(0, n);
+    ePrev = ePrev.slice(0, n);
+  }
+  const checkpointBytes =
+    n * ENTRY_BYTES + segStart.byteLength + snaps.length * unitCount * STATE_BYTES_PER_UNIT;
+
+  const boundaryCount = (b: number): number => Math.min(b * interval, L);
+  /** Delta entries between boundaries a ≤ b. */
+  const entriesBetween = (a: number, b: number): number => (segStart[b] as number) - (segStart[a] as number);
+  const copyCost = unitCount / 4;
+
+  /** Applies segment b's delta forward: from anywhere in (boundary b-1, boundary b] to boundary b. */
+  function forward(dst: Mutable, b: number): void {
+    for (let j = segStart[b - 1] as number, end = segStart[b] as number; j < end; j++) {
+      const u = eUnit[j] as number;
+      const fs = eFs[j] as number;
+      dst.faction[u] = fs & 31;
+      dst.status[u] = fs >> 5;
+      dst.by[u] = eBy[j] as number;
+      dst.cause[u] = eCause[j] as number;
+    }
+  }
+
+  /** Undoes segment b's delta: from anywhere in [boundary b-1, boundary b] to boundary b-1. */
+  function backward(dst: Mutable, b: number): void {
+    for (let j = segStart[b - 1] as number, end = segStart[b] as number; j < end; j++) {
+      const u = eUnit[j] as number;
+      const p = ePrev[j] as number;
+      if (p < 0) {
+        dst.faction[u] = base.faction[u] as number;
+        dst.status[u] = base.status[u] as number;
+        dst.by[u] = base.by[u] as number;
+        dst.cause[u] = base.cause[u] as number;
+      } else {
+        const fs = eFs[p] as number;
+        dst.faction[u] = fs & 31;
+        dst.status[u] = fs >> 5;
+        dst.by[u] = eBy[p] as number;
+        dst.cause[u] = eCause[p] as number;
+      }
+    }
   }
 
   function copyInto(src: ControlState, dst: Mutable): void {
@@ -196,22 +345,71 @@ export function createHistory(
     dst.status.set(src.status);
     dst.by.set(src.by);
     dst.cause.set(src.cause);
-    dst.applied = src.applied;
+  }
+
+  /** Index of the last snapshot at or below boundary b. */
+  function snapBelow(b: number): number {
+    let lo = 0;
+    let hi = snapAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((snapAt[mid] as number) <= b) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Moves `dst` (at boundary `from`, or inside segment `from`) to boundary `to` by deltas. */
+  function walk(dst: Mutable, from: number, fromIsInside: boolean, to: number): void {
+    if (to >= from) for (let b = from + (fromIsInside ? 0 : 1); b <= to; b++) forward(dst, b);
+    else for (let b = from; b > to; b--) backward(dst, b);
   }
 
   const history: History = {
     scenario,
+    interval,
+    checkpointBytes,
     blank: () => emptyState(unitCount),
     stateAtIndex(count, out) {
-      const n = Math.max(0, Math.min(count, log.length));
-      const cp = checkpoints[Math.floor(n / interval)] as ControlState;
+      const target = Math.max(0, Math.min(count, L));
       const dst = (out ?? emptyState(unitCount)) as Mutable;
-      copyInto(cp, dst);
-      for (let i = cp.applied; i < n; i++) {
-        const e = log[i] as CompiledEvent;
-        if (e.retractedBy === undefined && filter(e)) step(dst, e);
+      const m = Math.floor(target / interval); // boundary at or below the target
+      const tail = target - boundaryCount(m);
+      const at = out !== undefined && filledBy.get(out) === history ? out.applied : -1;
+
+      if (at >= 0 && at <= target && target - at <= tail) {
+        // Same segment, ahead: replay the events in between.
+        replayRange(dst, at, target);
+      } else {
+        // Candidates: from where the buffer is, from the snapshot below, from the snapshot above.
+        const sb = snapBelow(m);
+        let best = copyCost + entriesBetween(snapAt[sb] as number, m);
+        let plan: "below" | "above" | "here" = "below";
+        const sa = sb + 1 < snapAt.length ? sb + 1 : -1;
+        if (sa >= 0) {
+          const c = copyCost + entriesBetween(m, snapAt[sa] as number);
+          if (c < best) [best, plan] = [c, "above"];
+        }
+        let hereFrom = 0;
+        let hereInside = false;
+        if (at >= 0) {
+          // The segment holding the buffer's position: boundary k with count(k-1) < at ≤ count(k).
+          const k = Math.ceil(at / interval);
+          hereInside = at !== boundaryCount(k);
+          hereFrom = k;
+          const c = m >= k ? entriesBetween(hereInside ? k - 1 : k, m) : entriesBetween(m, k);
+          if (c < best) plan = "here";
+        }
+        if (plan === "here") walk(dst, hereFrom, hereInside, m);
+        else {
+          const s = plan === "below" ? sb : sa;
+          copyInto(snaps[s] as ControlState, dst);
+          walk(dst, snapAt[s] as number, false, m);
+        }
+        replayRange(dst, boundaryCount(m), target);
       }
-      dst.applied = n;
+      dst.applied = target;
+      filledBy.set(dst, history);
       return dst;
     },
     stateAt(date, out) {
@@ -219,6 +417,13 @@ export function createHistory(
       return history.stateAtIndex(countThrough(log, day), out);
     },
   };
+
+  function replayRange(dst: Mutable, from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const e = log[i] as CompiledEvent;
+      if (takes(e)) step(dst, e);
+    }
+  }
   return history;
 }
 

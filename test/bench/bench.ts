@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { featureCollection, feature as turfFeature, union } from "@turf/turf";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
 import { dayOf } from "../../src/core/dates.js";
-import { countThrough, createHistory, naiveStateAtIndex } from "../../src/core/fold.js";
+import { countThrough, createHistory, foldInPlace, naiveStateAtIndex } from "../../src/core/fold.js";
+import type { History } from "../../src/core/fold.js";
 import type { CompiledScenario, TheatreDef } from "../../src/core/types.js";
 import { faceGeometry, faceOwners, factionPolygons } from "../../src/geo/control.js";
 import { compilePartition, type Partition } from "../../src/geo/partition.js";
@@ -51,6 +52,9 @@ interface Result {
   compile_ms: number;
   seek_us_median: number;
   naive_seek_us_median: number;
+  mutable_replay_us_median: number;
+  checkpoint_mb: number;
+  checkpoint_build_ms: number;
   frame_ms_median: number;
   frame_ms_p95: number;
   dissolve_ms_median: number;
@@ -76,7 +80,10 @@ function measure(
   log(`${name}: compiled ${p.faces.place.length} faces in ${median(compileTimes).toFixed(0)} ms`);
 
   // Seek: a checkpointed history, random dates.
-  const history = createHistory(scenario);
+  const buildTimes: number[] = [];
+  let built: History | undefined;
+  for (let i = 0; i < 3; i++) buildTimes.push(timeMs(() => (built = createHistory(scenario))));
+  const history = built as History;
   const first = dayOf(scenario.start);
   const last = dayOf(scenario.end);
   const span = last - first + 1;
@@ -94,7 +101,16 @@ function measure(
     const count = countThrough(scenario.log, day);
     naive.push(timeMs(() => naiveStateAtIndex(scenario, count)) * 1e3);
   }
-  log(`${name}: seek ${median(seek).toFixed(2)} µs, full fold ${median(naive).toFixed(0)} µs`);
+  const mutable: number[] = [];
+  for (let i = 0; i < 101; i++) {
+    const day = first + Math.floor(random() * span);
+    const count = countThrough(scenario.log, day);
+    mutable.push(timeMs(() => foldInPlace(scenario, count)) * 1e3);
+  }
+  log(
+    `${name}: seek ${median(seek).toFixed(2)} µs, in-place replay ${median(mutable).toFixed(0)} µs, ` +
+      `copying fold ${median(naive).toFixed(0)} µs; checkpoints ${(history.checkpointBytes / 2 ** 20).toFixed(2)} MB`,
+  );
 
   // Frames: scrub day by day; state, owners, front-line path, a fill path per faction.
   const projection = fitProjection(t.outline, [
@@ -153,6 +169,9 @@ function measure(
     compile_ms: round(median(compileTimes)),
     seek_us_median: round(median(seek)),
     naive_seek_us_median: round(median(naive)),
+    mutable_replay_us_median: round(median(mutable)),
+    checkpoint_mb: round(history.checkpointBytes / 2 ** 20),
+    checkpoint_build_ms: round(median(buildTimes)),
     frame_ms_median: round(median(frames), 4),
     frame_ms_p95: round(sortedFrames[Math.floor(sortedFrames.length * 0.95)] ?? NaN, 4),
     dissolve_ms_median: round(median(dissolve)),
@@ -201,6 +220,63 @@ const main = measure("synthetic", synthetic, {
   naiveRuns: quick ? 3 : 5,
   unionRuns: quick ? 1 : 3,
 });
+// Checkpoints at scale: 50,000 units (49,980 places, 20 areas) and 1,000,000 events.
+interface Scale {
+  units: number;
+  events: number;
+  interval: number;
+  checkpoint_mb: number;
+  checkpoint_build_ms: number;
+  seek_us_median: number;
+  mutable_replay_us_median: number;
+}
+function measureScale(): Scale {
+  const big = syntheticScenario(SYRIA, syriaOutline, {
+    places: quick ? 9_980 : 49_980,
+    events: quick ? 100_000 : 1_000_000,
+    areas: 20,
+    seed: 2,
+  });
+  const builds: number[] = [];
+  let h: History | undefined;
+  for (let i = 0; i < 3; i++) {
+    h = undefined;
+    builds.push(timeMs(() => (h = createHistory(big))));
+  }
+  const history = h as History;
+  const random = rng(11);
+  const first = dayOf(big.start);
+  const span = dayOf(big.end) - first + 1;
+  const out = history.blank();
+  const seek: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const day = first + Math.floor(random() * span);
+    const t0 = process.hrtime.bigint();
+    history.stateAt(day, out);
+    seek.push(Number(process.hrtime.bigint() - t0) / 1e3);
+  }
+  const mutable: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const count = countThrough(big.log, first + Math.floor(random() * span));
+    mutable.push(timeMs(() => foldInPlace(big, count)) * 1e3);
+  }
+  const r: Scale = {
+    units: big.units.length,
+    events: big.log.length,
+    interval: history.interval,
+    checkpoint_mb: round(history.checkpointBytes / 2 ** 20),
+    checkpoint_build_ms: round(median(builds)),
+    seek_us_median: round(median(seek)),
+    mutable_replay_us_median: round(median(mutable)),
+  };
+  log(
+    `checkpoints at ${r.units} units × ${r.events} events: ${r.checkpoint_mb} MB, built in ${r.checkpoint_build_ms} ms; ` +
+      `seek ${r.seek_us_median} µs, in-place replay ${r.mutable_replay_us_median} µs`,
+  );
+  return r;
+}
+const scale = measureScale();
+
 const real: Result[] = [];
 for (const { name, scenario } of await shippedScenarios())
   real.push(measure(name, scenario, { compileRuns: 3, naiveRuns: 9, unionRuns: 3 }));
@@ -210,12 +286,19 @@ const targets = {
   frame_ms: main.frame_ms_median <= 4,
   dissolve_vs_union: main.turf_union_ms_median / main.dissolve_ms_median >= 20,
   seek_vs_naive: main.naive_seek_us_median / main.seek_us_median >= 100,
+  seek_vs_mutable: main.mutable_replay_us_median / main.seek_us_median >= 100,
+  checkpoint_mb: scale.checkpoint_mb <= 64,
+  checkpoint_build_ms: scale.checkpoint_build_ms <= 3000,
   compile_ms: main.compile_ms <= 3000,
 };
 const report = {
   ...main,
   dissolve_speedup: round(main.turf_union_ms_median / main.dissolve_ms_median, 1),
   seek_speedup: round(main.naive_seek_us_median / main.seek_us_median, 1),
+  seek_vs_mutable_speedup: round(main.mutable_replay_us_median / main.seek_us_median, 1),
+  checkpoint_mb: scale.checkpoint_mb,
+  checkpoint_build_ms: scale.checkpoint_build_ms,
+  checkpoint_scale: scale,
   targets_met: targets,
   node: process.version,
   scenarios: real,
@@ -248,7 +331,9 @@ if (json) {
   console.log(
     `targets (synthetic): seek ≤ 50 µs ${mark(targets.seek_us)}, frame ≤ 4 ms ${mark(targets.frame_ms)}, ` +
       `dissolve ${report.dissolve_speedup}× turf.union (≥ 20×) ${mark(targets.dissolve_vs_union)}, ` +
-      `seek ${report.seek_speedup}× full fold (≥ 100×) ${mark(targets.seek_vs_naive)}, compile ≤ 3 s ${mark(targets.compile_ms)}`,
+      `seek ${report.seek_speedup}× full fold (≥ 100×) ${mark(targets.seek_vs_naive)}, compile ≤ 3 s ${mark(targets.compile_ms)}, ` +
+      `seek ${report.seek_vs_mutable_speedup}× in-place replay (≥ 100×) ${mark(targets.seek_vs_mutable)}, ` +
+      `checkpoints ${scale.checkpoint_mb} MB (≤ 64) ${mark(targets.checkpoint_mb)} built in ${scale.checkpoint_build_ms} ms (≤ 3,000) ${mark(targets.checkpoint_build_ms)}`,
   );
 }
 

@@ -8,6 +8,7 @@ import {
   countThrough,
   createHistory,
   evolve,
+  foldInPlace,
   initialState,
   naiveStateAtIndex,
   STATUS_BESIEGED,
@@ -18,6 +19,7 @@ import {
 import { describeUnit, findUnits } from "../../src/core/query.js";
 import type { CompiledScenario } from "../../src/core/types.js";
 import { compiledScenario } from "./arbitrary.js";
+import { syntheticScenario } from "../bench/synthetic.js";
 import { loadScenario } from "../../src/node/load.js";
 
 const plain = (s: ControlState) => ({
@@ -225,5 +227,104 @@ events:
         (id) => scenario.factions[(s.faction[findUnits(scenario, id)[0] as number] as number) - 1]?.id,
       ),
     ).toEqual(["b", "a", "b", "c"]);
+  });
+});
+
+describe("delta checkpoints", () => {
+  it("scrubbing one buffer backward and forward equals a naive fold at every stop", () => {
+    fc.assert(
+      fc.property(
+        compiledScenario({ maxEvents: 120 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        (scenario, interval, stops) => {
+          const history = createHistory(scenario, { interval });
+          const buffer = history.blank();
+          for (const k of stops) {
+            const count = k % (scenario.log.length + 1);
+            expect(history.stateAtIndex(count, buffer)).toBe(buffer);
+            expect(plain(buffer)).toEqual(plain(naiveStateAtIndex(scenario, count)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("steps day by day backward and forward like a scrubbed timeline", () => {
+    fc.assert(
+      fc.property(
+        compiledScenario({ maxEvents: 150 }),
+        fc.array(fc.integer({ min: -9, max: 9 }), { minLength: 1, maxLength: 30 }),
+        (scenario, moves) => {
+          const history = createHistory(scenario);
+          const buffer = history.blank();
+          let day = dayOf(scenario.start) + 30;
+          for (const d of moves) {
+            day += d;
+            history.stateAt(day, buffer);
+            expect(plain(buffer)).toEqual(
+              plain(naiveStateAtIndex(scenario, countThrough(scenario.log, day))),
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  it("never trusts a buffer another history filled", () => {
+    fc.assert(
+      fc.property(compiledScenario({ maxEvents: 80 }), fc.nat(), fc.nat(), (scenario, a, b) => {
+        const n = scenario.log.length + 1;
+        const all = createHistory(scenario, { interval: 3 });
+        const noneTaken = createHistory(scenario, { interval: 3, filter: () => false });
+        const buffer = all.blank();
+        all.stateAtIndex(a % n, buffer);
+        noneTaken.stateAtIndex(b % n, buffer);
+        all.stateAtIndex(b % n, buffer);
+        expect(plain(buffer)).toEqual(plain(naiveStateAtIndex(scenario, b % n)));
+      }),
+    );
+  });
+
+  it("keeps deltas, not copies: far below one full state per checkpoint on a long log", () => {
+    const square = {
+      type: "Feature" as const,
+      properties: {},
+      geometry: {
+        type: "Polygon" as const,
+        coordinates: [
+          [
+            [36, 33],
+            [42, 33],
+            [42, 37],
+            [36, 37],
+            [36, 33],
+          ],
+        ],
+      },
+    };
+    const scenario = syntheticScenario({ kind: "bbox", bbox: [36, 33, 42, 37], tolerance_km: 10 }, square, {
+      places: 1000,
+      events: 8000,
+      seed: 3,
+    });
+    const history = createHistory(scenario, { interval: 32 });
+    const fullCopies = (scenario.units.length * 10 * scenario.log.length) / 32;
+    expect(history.checkpointBytes).toBeLessThan(fullCopies / 2);
+    const buffer = history.blank();
+    for (const k of [7999, 77, 5345, 5300, 8000, 0, 6401])
+      expect(plain(history.stateAtIndex(k, buffer))).toEqual(plain(naiveStateAtIndex(scenario, k)));
+  });
+});
+
+describe("foldInPlace", () => {
+  it("equals the naive fold", () => {
+    fc.assert(
+      fc.property(compiledScenario(), fc.nat(), (scenario, k) => {
+        const count = k % (scenario.log.length + 1);
+        expect(plain(foldInPlace(scenario, count))).toEqual(plain(naiveStateAtIndex(scenario, count)));
+      }),
+    );
   });
 });
