@@ -10,6 +10,7 @@ import { feature } from "topojson-client";
 import type { CompiledUnit, FactionDef } from "../core/types.js";
 import type { ControlState } from "../core/fold.js";
 import { CAUSE_NEVER, STATUS_BESIEGED, STATUS_CONTESTED } from "../core/fold.js";
+import { greatCircleKm } from "../core/geodesy.js";
 import { dissolve } from "./dissolve.js";
 import type { Partition } from "./partition.js";
 import { preparePartition, type PreparedPartition } from "./prepared.js";
@@ -202,18 +203,8 @@ function stitchArcs(arcs: readonly number[], coords: readonly Float64Array[]): P
 
 function lineKm(line: Position[]): number {
   let km = 0;
-  for (let i = 1; i < line.length; i++) km += haversineKm(line[i - 1] as Position, line[i] as Position);
+  for (let i = 1; i < line.length; i++) km += greatCircleKm(line[i - 1] as Position, line[i] as Position);
   return km;
-}
-
-function haversineKm(a: Position, b: Position): number {
-  const r = Math.PI / 180;
-  const dLat = ((b[1] as number) - (a[1] as number)) * r;
-  const dLon = ((b[0] as number) - (a[0] as number)) * r;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos((a[1] as number) * r) * Math.cos((b[1] as number) * r) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function factionId(factions: readonly FactionDef[], code: number): string {

@@ -1,6 +1,6 @@
 // Control geometry: theatre, partition (compiled once), and what a date looks like on the ground.
 
-export { placesInCorridor, placesInPolygon } from "./advance.js";
+export { placesInCorridor, placesInPolygon } from "../core/geodesy.js";
 export { densifyRing, km2 } from "./area.js";
 export {
   dissolveFaces,

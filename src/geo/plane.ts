@@ -9,10 +9,8 @@
 // east–west distances are off by the ratio cos(latitude) / cos(middle latitude) away from the
 // middle: about 3 % at the northern and southern edges of Syria.
 
+import { EARTH_RADIUS_KM } from "../core/geodesy.js";
 import type { LonLat } from "../core/types.js";
-
-/** Mean Earth radius (km), the one `turf.area` uses. */
-export const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEGREE = (EARTH_RADIUS_KM * Math.PI) / 180;
 
 export type XY = [number, number];

@@ -2,9 +2,8 @@
 // at the map's centre, no longer than the space given.
 
 import { geoDistance, type GeoProjection } from "d3";
+import { EARTH_RADIUS_KM } from "../core/geodesy.js";
 import { INK, xmlEscape } from "./palette.js";
-
-const EARTH_KM = 6371.0088;
 
 export interface ScaleBar {
   readonly km: number;
@@ -16,7 +15,7 @@ export function kmPerPixel(projection: GeoProjection, at: [number, number]): num
   const a = projection.invert?.([at[0] - 50, at[1]]);
   const b = projection.invert?.([at[0] + 50, at[1]]);
   if (!a || !b) return 1;
-  return (geoDistance(a, b) * EARTH_KM) / 100;
+  return (geoDistance(a, b) * EARTH_RADIUS_KM) / 100;
 }
 
 /** The longest round distance that fits in `maxPx` at `at`. */

@@ -229,3 +229,35 @@ initial: { isis: [raqqa] }`,
     expect(ok.scenario?.units.find((u) => u.id === "wall")?.boundary).toBe(true);
   });
 });
+
+describe("unknown keys", () => {
+  // The key lists behind "did you mean" are read from the schema: a key the schema knows gets a hint.
+  it('suggests "boundary" for a misspelt "boundery:" on an area', () => {
+    const text = HEAD.replace(
+      "initial: { isis: [raqqa] }",
+      `areas:
+  - id: wall
+    name: Wall
+    boundery: true
+    polygon: [[38.5, 35.5], [39.5, 35.5], [39.5, 36.5], [38.5, 36.5], [38.5, 35.5]]
+initial: { isis: [raqqa] }`,
+    );
+    expect(problems(text)).toEqual(['s.yaml:15:5 error unknown key "boundery" (did you mean "boundary"?)']);
+  });
+
+  it("suggests keys in every section the schema describes", () => {
+    const text = HEAD.replace(
+      "theatre: { bbox: [38, 35, 40, 37] }",
+      "theatre: { bbox: [38, 35, 40, 37] }\nveiw: {}",
+    )
+      .replace("color:", "colour:")
+      .replace("at: [39.00788, 35.95283] }", "at: [39.00788, 35.95283], knd: town }");
+    expect(problems(text)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/unknown key "veiw" \(did you mean "view"\?\)/),
+        expect.stringMatching(/unknown key "colour" \(did you mean "color"\?\)/),
+        expect.stringMatching(/unknown key "knd" \(did you mean "kind"\?\)/),
+      ]),
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placesInCorridor, placesInPolygon } from "../../src/geo/advance.js";
+import { placesInCorridor, placesInPolygon } from "../../src/core/geodesy.js";
 
 // Along 36° N, 0.1° of longitude is ≈ 9 km; 0.01° of latitude ≈ 1.1 km.
 const places = [

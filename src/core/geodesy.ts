@@ -1,8 +1,24 @@
-// Resolving an `advance` event to the places it takes in, at compile time: every place within
-// `width_km` of a path (a corridor), or inside a polygon. Distances are geodesic (Turf).
+// Distances on the ground, below both the compiler and the geometry: the compiler resolves an
+// `advance` to the places it takes in (every place within `width_km` of a path, or inside a
+// polygon) and the geometry layer measures lines and areas, and neither may import the other's
+// layer, so the shared primitives live here, in the core.
 
 import { booleanPointInPolygon, lineString, point, pointToLineDistance, polygon } from "@turf/turf";
-import type { LonLat, Ring } from "../core/types.js";
+import type { LonLat, Ring } from "./types.js";
+
+/** Mean Earth radius (km), the one Turf uses for distances and areas. The only copy. */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance in km between two `[lon, lat]` positions (haversine). */
+export function greatCircleKm(a: readonly number[], b: readonly number[]): number {
+  const r = Math.PI / 180;
+  const [lonA = 0, latA = 0] = a;
+  const [lonB = 0, latB = 0] = b;
+  const dLat = (latB - latA) * r;
+  const dLon = (lonB - lonA) * r;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(latA * r) * Math.cos(latB * r) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
 
 /** Anything with an optional position: `PlaceDef`, `CompiledUnit`. Entries without one are skipped. */
 export interface Positioned {

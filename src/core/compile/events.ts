@@ -1,0 +1,60 @@
+// Pass 3, events: each event of the main file, then of each included file, is validated and
+// appended to the log in file order; a duplicate id is reported where it is written.
+
+import type { Diagnostic } from "../diagnostics.js";
+import { appendEvents, emptyLog, type EventLog, type LoggedEvent } from "../event-log.js";
+import type { ParsedFile, Path } from "../parse.js";
+import { eventSchema, type EventInput } from "../schema.js";
+import type { EventDef } from "../types.js";
+import type { ScenarioFile } from "./files.js";
+import { eachItem, reportIssues } from "./issues.js";
+
+/** An accepted event and where it is written. */
+export interface EventEntry {
+  readonly def: EventInput;
+  readonly file: ParsedFile;
+  readonly path: Path;
+  /** Position in file order (main file first, then includes in the order listed). */
+  readonly order: number;
+}
+
+export interface CollectedEvents {
+  readonly log: EventLog;
+  /** File order. */
+  readonly entries: readonly EventEntry[];
+  readonly byId: ReadonlyMap<string, EventEntry>;
+}
+
+export function collectEvents(files: readonly ScenarioFile[], diags: Diagnostic[]): CollectedEvents {
+  let log: EventLog = emptyLog();
+  const entries: EventEntry[] = [];
+  const byId = new Map<string, EventEntry>();
+  const addEvents = (file: ParsedFile, list: unknown, base: Path): void => {
+    const accepted: LoggedEvent[] = [];
+    eachItem(list, (item, i) => {
+      const path = [...base, i];
+      const r = eventSchema.safeParse(item);
+      if (!r.success) return reportIssues(file, path, r.error.issues, diags);
+      const first = byId.get(r.data.id);
+      if (first) {
+        const p = first.file.at([...first.path, "id"]);
+        diags.push(
+          file.report(
+            "error",
+            [...path, "id"],
+            `duplicate event id "${r.data.id}" (first at ${first.file.file}:${p.line})`,
+          ),
+        );
+        return;
+      }
+      const entry: EventEntry = { def: r.data, file, path, order: entries.length };
+      entries.push(entry);
+      byId.set(r.data.id, entry);
+      const pos = file.at(path);
+      accepted.push({ def: r.data as EventDef, pos: { file: file.file, line: pos.line, col: pos.col } });
+    });
+    log = appendEvents(log, accepted);
+  };
+  for (const { file, data } of files) addEvents(file, data.events, ["events"]);
+  return { log, entries, byId };
+}

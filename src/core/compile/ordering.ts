@@ -1,0 +1,32 @@
+// Pass 6, ordering: the log sorted by effective date (a supersede sits at its replacement's
+// date), ties in file order, each event lowered to its compiled form.
+
+import { dayOf } from "../dates.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { EventLog } from "../event-log.js";
+import type { CompiledEvent } from "../types.js";
+import type { EventEntry } from "./events.js";
+import { effectiveDef, lowerEvent } from "./lower.js";
+import type { Sections } from "./sections.js";
+
+export function orderLog(
+  log: EventLog,
+  byId: ReadonlyMap<string, EventEntry>,
+  correctedBy: ReadonlyMap<string, string>,
+  sections: Sections,
+  diags: Diagnostic[],
+): CompiledEvent[] {
+  const ordered = log.events.map((e, order) => ({ e, order }));
+  ordered.sort(
+    (a, b) => dayOf(effectiveDef(a.e.def).date) - dayOf(effectiveDef(b.e.def).date) || a.order - b.order,
+  );
+  return ordered.map(({ e }, index) => {
+    const entry = byId.get(e.def.id) as EventEntry;
+    return lowerEvent(e.def, index, {
+      sections,
+      retractedBy: correctedBy.get(e.def.id),
+      pos: e.pos,
+      warn: (severity, p, message) => diags.push(entry.file.report(severity, [...entry.path, ...p], message)),
+    });
+  });
+}
