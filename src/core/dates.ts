@@ -33,7 +33,10 @@ export function isIsoDate(text: string): boolean {
 export function dayOf(date: IsoDate): number {
   const m = ISO_DAY.exec(date);
   if (!m) throw new RangeError(`not an ISO date: ${date}`);
-  return Math.round(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear takes the year as written.
+  const t = new Date(0);
+  t.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Math.round(t.getTime() / DAY_MS);
 }
 
 /** The ISO day of a day number. */
