@@ -111,6 +111,10 @@ const common = {
   sources: z.array(sourceSchema).min(1, { message: "every event needs at least one source" }),
   confidence: z.enum(["assessed", "claimed"]).default("assessed"),
   note: z.string().optional(),
+  author_note: z
+    .string()
+    .optional()
+    .describe("for the scenario's authors (why an event is written as it is): never shown to readers"),
 };
 const { id: _id, ...commonWithoutId } = common;
 

@@ -94,6 +94,8 @@ interface EventCommon {
   readonly sources: readonly Source[];
   readonly confidence: Confidence;
   readonly note?: string | undefined;
+  /** For the scenario's authors only: the app and the exports never show it. */
+  readonly author_note?: string | undefined;
 }
 
 export type IncidentKind = "airstrike" | "bombing" | "clash" | "massacre" | "shelling" | "other";
