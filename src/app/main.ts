@@ -11,7 +11,7 @@ import { NotesView } from "../ui/notes-view.js";
 import { Presenter } from "../ui/presenter.js";
 import { parseNotesAddress, parsePresenterOptions } from "../ui/presenter-url.js";
 import { parseUrlState, type UrlState } from "../ui/url-state.js";
-import type { ScenarioBundle } from "../node/bundle.js";
+import type { ScenarioBundle } from "../map/bundle.js";
 import { DEFAULT_SCENARIO, shipped } from "./shipped.js";
 import scenarioIndex from "virtual:frontfold/scenario-index";
 import { ATLAS_ASSET } from "../ui/compile-protocol.js";

@@ -1,7 +1,7 @@
 // The scenarios shipped in `scenarios/`, compiled at build time by the scenario plugin and loaded
 // on demand (one chunk each), so opening the app downloads only the scenario shown.
 
-import type { ScenarioBundle } from "../node/bundle.js";
+import type { ScenarioBundle } from "../map/bundle.js";
 
 const modules = import.meta.glob<ScenarioBundle>(
   ["../../scenarios/*.yaml", "!../../scenarios/*.events.yaml"],

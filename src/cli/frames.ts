@@ -11,7 +11,7 @@ import type { CompiledScenario, IsoDate } from "../core/types.js";
 import { createHistory } from "../core/fold.js";
 import { loadGeometry } from "../node/partition-cache.js";
 import { findFonts, fontReport, inOrder, svgToPngAsync } from "../render/raster.js";
-import { renderSvgMap, svgMapColors } from "../render/svg-map.js";
+import { svgMapColors, svgMapWriter } from "../render/svg-map.js";
 import { dateOption, loadOrReport } from "./common.js";
 import { UsageError, type CliIo, type Command } from "./io.js";
 import { progressFor } from "./progress.js";
@@ -29,19 +29,16 @@ export interface MapRenderer {
 /** Resolves the theatre and compiles the partition once (or takes them from the cache); then renders the map at any date. */
 export function loadMapRenderer(scenario: CompiledScenario): MapRenderer {
   const { theatre, partition } = loadGeometry(scenario);
-  const bundle = { scenario, theatre, partition };
+  const write = svgMapWriter({ scenario, theatre, partition });
   const history = createHistory(scenario);
   const state = history.blank();
   return {
     svg: (date, options) =>
-      renderSvgMap(
-        { ...bundle, date, state: history.stateAt(date, state) },
-        {
-          width: options.width,
-          ...(options.compact ? { compact: true } : {}),
-          ...(options.title ? { title: options.title } : {}),
-        },
-      ),
+      write(date, history.stateAt(date, state), {
+        width: options.width,
+        ...(options.compact ? { compact: true } : {}),
+        ...(options.title ? { title: options.title } : {}),
+      }),
     colors: svgMapColors(scenario),
   };
 }

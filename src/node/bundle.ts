@@ -5,17 +5,10 @@
 import type { CompileResult } from "../core/compile.js";
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { CompiledScenario } from "../core/types.js";
-import type { Partition } from "../geo/partition.js";
-import type { ResolvedTheatre } from "../geo/theatre.js";
+import type { ScenarioBundle } from "../map/bundle.js";
 import { loadScenario } from "./load.js";
 import { loadGeometry } from "./partition-cache.js";
 import { theatreDistance } from "./theatre-check.js";
-
-export interface ScenarioBundle {
-  readonly scenario: CompiledScenario;
-  readonly theatre: ResolvedTheatre;
-  readonly partition: Partition;
-}
 
 export interface BundleResult {
   readonly bundle?: ScenarioBundle;

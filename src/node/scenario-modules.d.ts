@@ -1,6 +1,6 @@
 // Scenario files imported in the app are compiled by the Vite plugin into a ScenarioBundle.
 declare module "*.yaml" {
-  const bundle: import("./bundle.js").ScenarioBundle;
+  const bundle: import("../map/bundle.js").ScenarioBundle;
   export default bundle;
 }
 

@@ -2,7 +2,7 @@
 // Oliveira & Fernandes (2009) simulations of protanopia, deuteranopia and tritanopia (severity 1,
 // in linear RGB) and compared by CIE76 ΔE in CIELAB (D65). Pure; used by tests and `check`.
 
-import { factionFill, parseHex, UNKNOWN_FILL } from "./palette.js";
+import { factionFill, parseHex, UNKNOWN_FILL } from "../map/style.js";
 
 export type Vision = "normal" | "protanopia" | "deuteranopia" | "tritanopia";
 type Matrix = readonly [number, number, number, number, number, number, number, number, number];

@@ -1,14 +1,10 @@
-// The map's key, set as a row (or rows) of swatches under the title, so it never hides ground: a
-// swatch per faction with its km² and share of the theatre, then the symbols (unknown ground,
-// contested, besieged, front line). Returns SVG text and the height it takes.
+// The key of a printed map, set as a row (or rows) of swatches under the title, so it never hides
+// ground: the entries of the map model's key (`legendEntries`), drawn in SVG. Returns SVG text and
+// the height it takes.
 
-import { INK, MUTED_INK, xmlEscape } from "./palette.js";
-
-export type LegendItem =
-  | { readonly kind: "fill"; readonly fill: string; readonly label: string; readonly detail?: string }
-  | { readonly kind: "pattern"; readonly fill: string; readonly label: string }
-  | { readonly kind: "outline"; readonly stroke: string; readonly label: string }
-  | { readonly kind: "line"; readonly stroke: string; readonly label: string };
+import type { LegendEntry } from "../map/legend.js";
+import { BESIEGED, FRONT, INK, MUTED_INK, STROKES } from "../map/style.js";
+import { xmlEscape } from "./palette.js";
 
 export interface Legend {
   readonly width: number;
@@ -18,23 +14,26 @@ export interface Legend {
 }
 
 /**
- * Lays the items out left to right, wrapping at `maxWidth`. Sizes are in px at `fontSize`; text
- * widths are estimated at `charWidth` × font size per character.
+ * Lays the entries out left to right, wrapping at `maxWidth`. Sizes are in px at `fontSize`; text
+ * widths are estimated at `charWidth` × font size per character. `hatchId` names the `<pattern>`
+ * contested swatches are filled with.
  *
  * @example
- * legendSvg([{ kind: "fill", fill: "#f0e442", label: "SDF", detail: "275 km² · 89%" }], 1100, "sans-serif");
+ * legendSvg([{ kind: "fill", code: 1, fill: "#f2e85e", label: "SDF", detail: "275 km² · 89%" }], 1100, "sans-serif");
  */
 export function legendSvg(
-  items: readonly LegendItem[],
+  items: readonly LegendEntry[],
   maxWidth: number,
   fontFamily: string,
   fontSize = 12,
+  hatchId = "legend-hatch",
   charWidth = 0.56,
 ): Legend {
   const sw = Math.round(fontSize * 1.15);
   const gap = Math.round(fontSize * 1.6);
   const rowH = Math.round(fontSize * 1.75);
   const text = (s: string, size = fontSize): number => s.length * size * charWidth;
+  const k = fontSize / 12;
   let x = 0;
   let row = 0;
   let width = 0;
@@ -50,14 +49,16 @@ export function legendSvg(
     let swatch: string;
     switch (item.kind) {
       case "fill":
-      case "pattern":
         swatch = `<rect x="${r(x)}" y="${r(y)}" width="${sw}" height="${sw}" fill="${item.fill}" stroke="#8a8a8a" stroke-width="0.6"/>`;
         break;
-      case "outline":
-        swatch = `<rect x="${r(x + 1)}" y="${r(y + 1)}" width="${sw - 2}" height="${sw - 2}" fill="none" stroke="${item.stroke}" stroke-width="2" stroke-dasharray="3 2"/>`;
+      case "contested":
+        swatch = `<rect x="${r(x)}" y="${r(y)}" width="${sw}" height="${sw}" fill="url(#${hatchId})" stroke="#8a8a8a" stroke-width="0.6"/>`;
         break;
-      case "line":
-        swatch = `<line x1="${r(x)}" y1="${r(y + sw / 2)}" x2="${r(x + sw)}" y2="${r(y + sw / 2)}" stroke="${item.stroke}" stroke-width="2"/>`;
+      case "besieged":
+        swatch = `<rect x="${r(x + 1)}" y="${r(y + 1)}" width="${sw - 2}" height="${sw - 2}" fill="none" stroke="${BESIEGED}" stroke-width="${r(STROKES.besieged * k * 0.85)}" stroke-dasharray="${r(3 * k)} ${r(2 * k)}"/>`;
+        break;
+      case "front":
+        swatch = `<line x1="${r(x)}" y1="${r(y + sw / 2)}" x2="${r(x + sw)}" y2="${r(y + sw / 2)}" stroke="${FRONT}" stroke-width="${r(2 * k)}"/>`;
         break;
     }
     const baseline = y + sw * 0.85;

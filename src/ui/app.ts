@@ -7,8 +7,10 @@ import { dateOf, dayOf } from "../core/dates.js";
 import { createHistory, type ControlState, type History } from "../core/fold.js";
 import { findUnits } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
-import { gainedLost, km2ByFaction } from "../geo/control.js";
-import type { ScenarioBundle } from "../node/bundle.js";
+import { gainedLost } from "../geo/control.js";
+import type { ScenarioBundle } from "../map/bundle.js";
+import { controlFrame, mapFrame, type MapFrame } from "../map/frame.js";
+import { projectBundle, type ProjectedMap } from "../map/project.js";
 import { SPEEDS, playbackMachine } from "../playback/playback-machine.js";
 import type { AreaSample } from "../render/chart.js";
 import { chapterAt } from "../render/timeline.js";
@@ -17,9 +19,7 @@ import { ComparePanel } from "./compare-panel.js";
 import { byId, h, replaceChildren } from "./dom.js";
 import { EventsPanel } from "./events-panel.js";
 import { changeDays, chapters, incidentsOn, type Chapter } from "./events-around.js";
-import { geometryFromBundle } from "./geometry.js";
 import { legend } from "./legend.js";
-import type { MapGeometry } from "./map-model.js";
 import { MapView, type MapInsets } from "./map-view.js";
 import { summaryLine, theatreName } from "./summary.js";
 import { TimelineView } from "./timeline-view.js";
@@ -34,7 +34,9 @@ interface Loaded {
   readonly scenario: CompiledScenario;
   readonly source: ScenarioSource;
   readonly history: History;
-  readonly geometry: MapGeometry;
+  readonly geometry: ProjectedMap;
+  /** The frame on screen (its buffers are reused date after date). */
+  frame: MapFrame | undefined;
   readonly startDay: number;
   readonly endDay: number;
   readonly chapters: readonly Chapter[];
@@ -44,8 +46,6 @@ interface Loaded {
   readonly compareState: ControlState;
   /** Scratch state for the presenter's highlight of changed ground. */
   readonly changeState: ControlState;
-  readonly owners: Uint8Array;
-  readonly deciders: Int32Array;
 }
 
 export interface LoadOptions {
@@ -181,7 +181,7 @@ export class App {
   load(bundle: ScenarioBundle, source: ScenarioSource, options: LoadOptions = {}): void {
     const scenario = bundle.scenario;
     const history = createHistory(scenario);
-    const geometry = geometryFromBundle(bundle);
+    const geometry = projectBundle(bundle);
     const startDay = dayOf(scenario.start);
     const endDay = dayOf(scenario.end);
     const chs = chapters(scenario.log);
@@ -200,8 +200,7 @@ export class App {
       state: history.blank(),
       compareState: history.blank(),
       changeState: history.blank(),
-      owners: new Uint8Array(geometry.facePaths.length),
-      deciders: new Int32Array(geometry.facePaths.length),
+      frame: undefined,
     };
     this.loaded = loaded;
     const url = options.url ?? {};
@@ -309,11 +308,9 @@ export class App {
       this.map.setHighlight(undefined);
       return 0;
     }
-    const n = loaded.owners.length;
-    const before = new Uint8Array(n);
-    const after = new Uint8Array(n);
-    loaded.geometry.owners(loaded.history.stateAt(change.fromDay, loaded.changeState), before);
-    loaded.geometry.owners(loaded.history.stateAt(change.toDay, loaded.changeState), after);
+    const n = loaded.geometry.faceCount;
+    const before = ownersAt(loaded, change.fromDay, loaded.changeState);
+    const after = ownersAt(loaded, change.toDay, loaded.changeState);
     const { faces } = gainedLost(loaded.bundle.partition, before, after);
     if (faces.length === 0) {
       this.map.setHighlight(undefined);
@@ -393,9 +390,7 @@ export class App {
     if (this.compareDay === undefined) this.map.setCompare(undefined);
     else {
       const then = loaded.history.stateAt(this.compareDay, loaded.compareState);
-      const owners = new Uint8Array(loaded.owners.length);
-      loaded.geometry.owners(then, owners);
-      this.map.setCompare(owners);
+      this.map.setCompare(controlFrame(loaded.bundle, then).owners);
     }
     this.drawnCompare = -1;
     this.requestFrame();
@@ -426,7 +421,8 @@ export class App {
 
   private updateWhy(loaded: Loaded): void {
     if (this.selectedFace < 0 && this.selectedUnit < 0) return;
-    const unit = this.selectedUnit >= 0 ? this.selectedUnit : (loaded.deciders[this.selectedFace] ?? -1);
+    const unit =
+      this.selectedUnit >= 0 ? this.selectedUnit : (loaded.frame?.deciders[this.selectedFace] ?? -1);
     const units = this.selectedUnit >= 0 ? [this.selectedUnit] : loaded.geometry.faceUnits(this.selectedFace);
     const shownUnit = unit >= 0 ? unit : (units[0] ?? -1);
     if (shownUnit < 0) {
@@ -464,9 +460,8 @@ export class App {
     this.drawnCompare = this.compareDay;
     if (!dayChanged) return;
     const state = loaded.history.stateAt(day, loaded.state);
-    loaded.geometry.owners(state, loaded.owners);
-    loaded.geometry.deciders(state, loaded.deciders);
-    this.map.render(state, loaded.owners, loaded.deciders);
+    loaded.frame = mapFrame(loaded.geometry, state, loaded.frame);
+    this.map.render(loaded.frame);
     this.map.setIncidents(incidentsOn(loaded.scenario.log, day), day);
     this.timeline.setDay(day);
     this.chart.setDay(day);
@@ -487,9 +482,10 @@ export class App {
   private updateCompareTable(loaded: Loaded, day: number): void {
     const cmp = this.compareDay;
     if (cmp === undefined) return;
-    const then = new Uint8Array(loaded.owners.length);
-    loaded.geometry.owners(loaded.history.stateAt(cmp, loaded.compareState), then);
-    const [a, b] = cmp <= day ? [then, loaded.owners] : [loaded.owners, then];
+    const now = loaded.frame?.owners;
+    if (!now) return;
+    const then = ownersAt(loaded, cmp, loaded.compareState);
+    const [a, b] = cmp <= day ? [then, now] : [now, then];
     this.compare.showChanges(day, gainedLost(loaded.bundle.partition, a, b).pairs);
   }
 
@@ -497,7 +493,7 @@ export class App {
     if (this.summaryTimer !== undefined) clearTimeout(this.summaryTimer);
     // Screen readers hear the state once the slider settles, not every frame of a drag.
     this.summaryTimer = setTimeout(() => {
-      const km2 = km2ByFaction(loaded.bundle.partition, loaded.owners, loaded.scenario.factions.length);
+      const km2 = loaded.frame?.km2 ?? [];
       const line = summaryLine(
         iso,
         loaded.scenario.factions,
@@ -519,18 +515,15 @@ export class App {
     ];
     const samples: AreaSample[] = [];
     const state = loaded.history.blank();
-    const owners = new Uint8Array(loaded.owners.length);
+    let frame: ReturnType<typeof controlFrame> | undefined;
     let i = 0;
     const slice = () => {
       if (job !== this.samplesJob) return;
       const until = performance.now() + 12;
       while (i < days.length && performance.now() < until) {
         const day = days[i++] as number;
-        loaded.geometry.owners(loaded.history.stateAt(day, state), owners);
-        samples.push({
-          day,
-          km2: Array.from(km2ByFaction(loaded.bundle.partition, owners, loaded.scenario.factions.length)),
-        });
+        frame = controlFrame(loaded.bundle, loaded.history.stateAt(day, state), frame);
+        samples.push({ day, km2: Array.from(frame.km2) });
       }
       if (i < days.length) setTimeout(slice, 0);
       else this.chart.setData(loaded.scenario, samples);
@@ -645,4 +638,9 @@ export class App {
     }
     ev.preventDefault();
   }
+}
+
+/** A copy of the faction code of every face on `day`. */
+function ownersAt(loaded: Loaded, day: number, scratch: ControlState): Uint8Array {
+  return controlFrame(loaded.bundle, loaded.history.stateAt(day, scratch)).owners;
 }

@@ -5,9 +5,8 @@ import { dateOf, dayOf } from "../core/dates.js";
 import type { CompiledScenario } from "../core/types.js";
 import { cursorX, stackedAreaChart, type AreaSample, type StackedChart } from "../render/chart.js";
 import { axisTicks, dayAtX } from "../render/timeline.js";
-import { factionFill } from "../render/palette.js";
+import { factionFill, UNKNOWN_FILL } from "../map/style.js";
 import { s, replaceChildren } from "./dom.js";
-import { UNKNOWN_FILL } from "./map-view.js";
 
 const HEIGHT = 166;
 const PAD = { left: 4, right: 4, top: 8, bottom: 20 };

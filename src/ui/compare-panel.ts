@@ -4,7 +4,7 @@
 import { dateOf, dayOf, isIsoDate } from "../core/dates.js";
 import type { CompiledScenario } from "../core/types.js";
 import { formatKm2 } from "../render/chart.js";
-import { factionFill } from "../render/palette.js";
+import { factionFill, UNKNOWN_FILL } from "../map/style.js";
 import { h, replaceChildren } from "./dom.js";
 
 export interface CompareHandlers {
@@ -95,7 +95,7 @@ export class ComparePanel {
     if (!sc || this.day === undefined) return;
     const name = (code: number) => (code === 0 ? "no one (unknown)" : (sc.factions[code - 1]?.name ?? "?"));
     const color = (code: number) =>
-      code === 0 ? "#e6e2d8" : factionFill(sc.factions[code - 1]?.color ?? "#999999");
+      code === 0 ? UNKNOWN_FILL : factionFill(sc.factions[code - 1]?.color ?? "#999999");
     const [a, b] = this.day <= day ? [this.day, day] : [day, this.day];
     const shown = rows.filter((r) => r.km2 >= 0.5);
     replaceChildren(

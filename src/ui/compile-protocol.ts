@@ -1,7 +1,7 @@
 // Messages between the page and the compile worker.
 
 import type { Diagnostic } from "../core/diagnostics.js";
-import type { ScenarioBundle } from "../node/bundle.js";
+import type { ScenarioBundle } from "../map/bundle.js";
 
 /** Where the build puts Natural Earth's country outlines, fetched only for opened files whose
  * theatre names countries (shipped scenarios carry the shapes they need). */

@@ -1,11 +1,11 @@
-// The map's key: a swatch per faction (with what the faction covers as a tooltip), then the
-// patterns and lines that carry meaning without colour: contested (hatched), besieged (outlined),
-// front line, no control recorded.
+// The app's key: the map model's standing key (`legendEntries` without a date) — a swatch per
+// faction (what it covers as a tooltip), then contested (hatched), besieged (outlined), front line
+// and ground nobody is recorded holding — drawn with the same colours as the map and the exports.
 
 import type { CompiledScenario } from "../core/types.js";
-import { factionFill } from "../render/palette.js";
+import { legendEntries, type LegendEntry } from "../map/legend.js";
+import { BESIEGED, FRONT, HATCH, STROKES } from "../map/style.js";
 import { h, s } from "./dom.js";
-import { UNKNOWN_FILL } from "./map-view.js";
 
 function swatch(...children: SVGElement[]): SVGSVGElement {
   return s(
@@ -15,72 +15,50 @@ function swatch(...children: SVGElement[]): SVGSVGElement {
   );
 }
 
+function symbol(entry: LegendEntry): SVGSVGElement {
+  switch (entry.kind) {
+    case "fill":
+      return swatch(
+        s("rect", { x: 0.5, y: 0.5, width: 17, height: 11, fill: entry.fill, stroke: "rgba(0,0,0,.35)" }),
+      );
+    case "contested":
+      return swatch(
+        s("rect", { x: 0.5, y: 0.5, width: 17, height: 11, fill: "#f5f3ee", stroke: "rgba(0,0,0,.35)" }),
+        s("path", {
+          d: "M-2,10L6,2M4,12L14,2M10,12L18,4",
+          stroke: HATCH.color,
+          "stroke-opacity": HATCH.opacity,
+          "stroke-width": 1.6,
+        }),
+      );
+    case "besieged":
+      return swatch(
+        s("rect", {
+          x: 1.5,
+          y: 1.5,
+          width: 15,
+          height: 9,
+          fill: "#f5f3ee",
+          stroke: BESIEGED,
+          "stroke-width": 2,
+          "stroke-dasharray": "3 1.5",
+        }),
+      );
+    case "front":
+      return swatch(s("path", { d: "M0,6H18", stroke: FRONT, "stroke-width": STROKES.front + 0.5 }));
+  }
+}
+
 export function legend(scenario: CompiledScenario): HTMLElement {
-  const items = scenario.factions.map((f) =>
+  const items = legendEntries(scenario.factions).map((entry) =>
     h(
       "li",
-      { title: f.covers ?? f.name },
-      swatch(
-        s("rect", {
-          x: 0.5,
-          y: 0.5,
-          width: 17,
-          height: 11,
-          fill: factionFill(f.color),
-          stroke: "rgba(0,0,0,.35)",
-        }),
-      ),
-      f.name,
+      entry.kind === "fill"
+        ? { title: entry.note ?? entry.label, ...(entry.code === 0 ? { class: "legend-pattern" } : {}) }
+        : { class: "legend-pattern" },
+      symbol(entry),
+      entry.label,
     ),
   );
-  return h(
-    "div",
-    {},
-    h("h2", { class: "legend-title" }, "Key"),
-    h(
-      "ul",
-      { class: "legend-list" },
-      ...items,
-      h(
-        "li",
-        { class: "legend-pattern" },
-        swatch(
-          s("rect", { x: 0.5, y: 0.5, width: 17, height: 11, fill: "#f5f3ee", stroke: "rgba(0,0,0,.35)" }),
-          s("path", { d: "M-2,10L6,2M4,12L14,2M10,12L18,4", stroke: "#222", "stroke-width": 1.2 }),
-        ),
-        "Contested (hatched)",
-      ),
-      h(
-        "li",
-        { class: "legend-pattern" },
-        swatch(
-          s("rect", {
-            x: 1.5,
-            y: 1.5,
-            width: 15,
-            height: 9,
-            fill: "#f5f3ee",
-            stroke: "#b00020",
-            "stroke-width": 2,
-            "stroke-dasharray": "3 1.5",
-          }),
-        ),
-        "Besieged (outlined)",
-      ),
-      h(
-        "li",
-        { class: "legend-pattern" },
-        swatch(s("path", { d: "M0,6H18", stroke: "#111", "stroke-width": 2 })),
-        "Front line",
-      ),
-      h(
-        "li",
-        { class: "legend-pattern" },
-        swatch(
-          s("rect", { x: 0.5, y: 0.5, width: 17, height: 11, fill: UNKNOWN_FILL, stroke: "rgba(0,0,0,.35)" }),
-        ),
-        "No control recorded",
-      ),
-    ),
-  );
+  return h("div", {}, h("h2", { class: "legend-title" }, "Key"), h("ul", { class: "legend-list" }, ...items));
 }

@@ -5,15 +5,34 @@
 // the (few hundred) place markers.
 
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from "d3";
-import { STATUS_BESIEGED, STATUS_CONTESTED, type ControlState } from "../core/fold.js";
 import type { CompiledEvent, CompiledScenario, LonLat } from "../core/types.js";
-import { factionFill } from "../render/palette.js";
+import { countryLabels } from "../map/country-labels.js";
+import { edgePath, facesPath, type MapFrame } from "../map/frame.js";
+import { labelOffset, placeLabels, type LabelInput, type LabelPlacement } from "../map/labels.js";
+import type { ProjectedMap } from "../map/project.js";
+import {
+  BESIEGED,
+  CHANGED,
+  dotRadius,
+  fillTable,
+  FRONT,
+  FRONT_CASING,
+  HATCH,
+  INCIDENT,
+  labelSize,
+  LAND,
+  LAND_BORDER,
+  LAND_LABEL,
+  placeRank,
+  scaleBarFor,
+  SEA,
+  STROKES,
+  THEATRE_BORDER,
+  THEATRE_BOX_BORDER,
+  UNKNOWN_FILL,
+} from "../map/style.js";
 import { s, setAttrs, replaceChildren } from "./dom.js";
-import { kindRank, placeLabels, type LabelPlacement } from "./labels.js";
-import { changedEdgePath, frontPath, type MapGeometry } from "./map-model.js";
 import type { MapView as UrlMapView } from "./url-state.js";
-
-export const UNKNOWN_FILL = "#e6e2d8";
 
 /** Room the map leaves free on each side of the element for overlays (title, key, buttons), px. */
 export interface MapInsets {
@@ -38,6 +57,7 @@ export interface MapHandlers {
 
 interface PlaceMark {
   readonly unit: number;
+  readonly kind: string;
   readonly x: number;
   readonly y: number;
   readonly el: SVGGElement;
@@ -53,19 +73,41 @@ export class MapView {
   private readonly hatch = s("pattern", {
     id: "hatch-contested",
     patternUnits: "userSpaceOnUse",
-    width: 7,
-    height: 7,
-    patternTransform: "rotate(45)",
+    width: HATCH.spacing,
+    height: HATCH.spacing,
+    patternTransform: `rotate(${HATCH.angle})`,
   });
-  private readonly sea = s("rect", { class: "map-sea", x: 0, y: 0 });
+  // Colours and line styles come from the map's style, as in the exports; the stylesheet adds
+  // only what is about the screen (non-scaling strokes, pointer events, presenter sizes).
+  private readonly sea = s("rect", { class: "map-sea", x: 0, y: 0, fill: SEA });
   private readonly zoomed = s("g", { class: "map-zoomed" });
-  private readonly basemapLayer = s("g", { class: "map-basemap" });
-  private readonly ground = s("path", { class: "map-ground" });
+  private readonly basemapLayer = s("g", {
+    class: "map-basemap",
+    fill: LAND,
+    stroke: LAND_BORDER,
+    "stroke-width": STROKES.land,
+  });
+  private readonly ground = s("path", { class: "map-ground", fill: UNKNOWN_FILL });
   private readonly faceLayer = s("g", { class: "map-faces" });
-  private readonly contested = s("path", { class: "map-contested" });
-  private readonly besieged = s("path", { class: "map-besieged" });
-  private readonly front = s("path", { class: "map-front" });
-  private readonly changedEdge = s("path", { class: "map-changed-edge" });
+  private readonly contested = s("path", { class: "map-contested", "fill-opacity": HATCH.opacity });
+  private readonly besieged = s("path", {
+    class: "map-besieged",
+    stroke: BESIEGED,
+    "stroke-width": STROKES.besieged,
+    "stroke-dasharray": STROKES.besiegedDash.join(" "),
+  });
+  private readonly frontCasing = s("path", {
+    class: "map-front-casing",
+    stroke: FRONT_CASING,
+    "stroke-opacity": 0.7,
+    "stroke-width": STROKES.frontCasing,
+  });
+  private readonly front = s("path", { class: "map-front", stroke: FRONT, "stroke-width": STROKES.front });
+  private readonly changedEdge = s("path", {
+    class: "map-changed-edge",
+    stroke: CHANGED,
+    "stroke-width": STROKES.changed,
+  });
   private readonly highlightFill = s("path", { class: "map-highlight-fill" });
   private readonly highlightHalo = s("path", { class: "map-highlight-halo" });
   private readonly highlightEdge = s("path", { class: "map-highlight-edge" });
@@ -76,14 +118,12 @@ export class MapView {
   private readonly placeLayer = s("g", { class: "map-places" });
   private readonly scaleBar = s("g", { class: "map-scalebar" });
 
-  private geometry: MapGeometry | undefined;
+  private geometry: ProjectedMap | undefined;
   private scenario: CompiledScenario | undefined;
   private colors: string[] = [];
   private faces: SVGPathElement[] = [];
   private shownOwners = new Uint8Array(0);
   private shownChanged = new Uint8Array(0);
-  private contestedKey = "";
-  private besiegedKey = "";
   private places: PlaceMark[] = [];
   private incidentKey = "";
   private width = 0;
@@ -100,7 +140,6 @@ export class MapView {
   private compareOwners: Uint8Array | undefined;
   private lastOwners = new Uint8Array(0);
   private selectedUnit = -1;
-  private unitFaces: Map<number, number[]> | undefined;
   /** Text and symbols are drawn this many times their normal size (presenter mode). */
   private textScale = 1;
   private scaleBarRight = 0;
@@ -113,8 +152,8 @@ export class MapView {
   ) {
     this.svg = s("svg", { class: "map-svg", role: "img", "aria-label": "Map of control" });
     this.hatch.append(
-      s("rect", { width: 7, height: 7, fill: "transparent" }),
-      s("line", { x1: 0, y1: 0, x2: 0, y2: 7 }),
+      s("rect", { width: HATCH.spacing, height: HATCH.spacing, fill: "transparent" }),
+      s("rect", { width: HATCH.width, height: HATCH.spacing, fill: HATCH.color }),
     );
     this.defs.append(this.hatch);
     this.zoomed.append(
@@ -124,6 +163,7 @@ export class MapView {
       this.highlightFill,
       this.contested,
       this.besieged,
+      this.frontCasing,
       this.front,
       this.changedEdge,
       this.highlightHalo,
@@ -159,11 +199,10 @@ export class MapView {
   }
 
   /** A new scenario (or a reloaded one): rebuilds every layer. */
-  setScenario(scenario: CompiledScenario, geometry: MapGeometry, view?: UrlMapView): void {
+  setScenario(scenario: CompiledScenario, geometry: ProjectedMap, view?: UrlMapView): void {
     this.scenario = scenario;
     this.geometry = geometry;
-    this.colors = [UNKNOWN_FILL, ...scenario.factions.map((f) => factionFill(f.color))];
-    this.unitFaces = undefined;
+    this.colors = fillTable(scenario.factions);
     this.selectedUnit = -1;
     this.selection.setAttribute("d", "");
     this.compareOwners = undefined;
@@ -177,6 +216,10 @@ export class MapView {
       ...geometry.basemap.map((b) => s("path", { d: b.path }, s("title", {}, b.name))),
     );
     this.outline.setAttribute("d", geometry.outlinePath);
+    setAttrs(this.outline, {
+      stroke: geometry.countriesTheatre ? THEATRE_BORDER : THEATRE_BOX_BORDER,
+      "stroke-dasharray": geometry.countriesTheatre ? "none" : STROKES.theatreBoxDash.join(" "),
+    });
     this.ground.setAttribute("d", geometry.outlinePath);
     this.faces = geometry.facePaths.map((d, i) =>
       s("path", { d, "data-face": i, fill: UNKNOWN_FILL, stroke: UNKNOWN_FILL }),
@@ -185,8 +228,6 @@ export class MapView {
     this.shownOwners = new Uint8Array(this.faces.length);
     this.shownChanged = new Uint8Array(this.faces.length);
     this.lastOwners = new Uint8Array(this.faces.length);
-    this.contestedKey = "";
-    this.besiegedKey = "";
     this.incidentKey = "";
     this.contested.setAttribute("d", "");
     this.besieged.setAttribute("d", "");
@@ -200,9 +241,10 @@ export class MapView {
     else this.select().call(this.zoomBehavior.transform, zoomIdentity);
   }
 
-  /** Draws control for one date. `owners` and `deciders` are per face, for `state`. */
-  render(state: ControlState, owners: Uint8Array, deciders: Int32Array): void {
+  /** Draws one date's frame of the map model. */
+  render(frame: MapFrame): void {
     if (!this.geometry) return;
+    const owners = frame.owners;
     const n = this.faces.length;
     const cmp = this.compareOwners;
     for (let f = 0; f < n; f++) {
@@ -222,26 +264,14 @@ export class MapView {
       }
     }
     this.lastOwners.set(owners);
-    // Status overlays: rebuilt only when the set of faces changes.
-    let contestedKey = "";
-    let besiegedKey = "";
-    for (let f = 0; f < n; f++) {
-      const u = deciders[f] as number;
-      if (u < 0) continue;
-      const st = state.status[u];
-      if (st === STATUS_CONTESTED) contestedKey += `${f},`;
-      else if (st === STATUS_BESIEGED) besiegedKey += `${f},`;
-    }
-    if (contestedKey !== this.contestedKey) {
-      this.contestedKey = contestedKey;
-      this.contested.setAttribute("d", this.joinFaces(contestedKey));
-    }
-    if (besiegedKey !== this.besiegedKey) {
-      this.besiegedKey = besiegedKey;
-      this.besieged.setAttribute("d", this.joinFaces(besiegedKey));
-    }
-    this.front.setAttribute("d", frontPath(this.geometry.arcs, owners));
-    this.changedEdge.setAttribute("d", cmp ? changedEdgePath(this.geometry.arcs, this.shownChanged) : "");
+    // Overlay paths are the frame's; the DOM is touched only when they change.
+    if (this.contested.getAttribute("d") !== frame.contestedPath)
+      this.contested.setAttribute("d", frame.contestedPath);
+    if (this.besieged.getAttribute("d") !== frame.besiegedPath)
+      this.besieged.setAttribute("d", frame.besiegedPath);
+    this.front.setAttribute("d", frame.frontPath);
+    this.frontCasing.setAttribute("d", frame.frontPath);
+    this.changedEdge.setAttribute("d", cmp ? edgePath(this.geometry, this.shownChanged) : "");
   }
 
   /** Compare mode: faces whose owner differs from `then` stand out; `undefined` ends it. */
@@ -262,9 +292,8 @@ export class MapView {
       for (const p of [this.highlightFill, this.highlightHalo, this.highlightEdge]) p.setAttribute("d", "");
       return;
     }
-    let d = "";
-    for (let f = 0; f < flags.length; f++) if (flags[f]) d += g.facePaths[f] ?? "";
-    const edge = changedEdgePath(g.arcs, flags);
+    const d = facesPath(g, flags);
+    const edge = edgePath(g, flags);
     this.highlightFill.setAttribute("d", d);
     this.highlightHalo.setAttribute("d", edge);
     this.highlightEdge.setAttribute("d", edge);
@@ -299,8 +328,7 @@ export class MapView {
     this.textScale = scale;
     this.svg.style.setProperty("--map-text-scale", String(scale));
     for (const p of this.places) {
-      const kind = this.scenario?.units[p.unit]?.placeKind ?? "village";
-      p.el.querySelector("circle")?.setAttribute("r", String(dotRadius(kind) * scale));
+      p.el.querySelector("circle")?.setAttribute("r", String(dotRadius(p.kind) * scale));
     }
     this.refit();
   }
@@ -337,7 +365,7 @@ export class MapView {
           "data-window": e.def.window_days,
         },
         s("title", {}, `${e.date} — ${e.title}`),
-        s("path", { d: incidentSymbol(e.def.kind) }),
+        s("path", { d: incidentSymbol(e.def.kind), fill: INCIDENT }),
       );
       marks.push(g);
     }
@@ -415,14 +443,6 @@ export class MapView {
     return select(this.svg);
   }
 
-  private joinFaces(key: string): string {
-    const g = this.geometry;
-    if (!g || key === "") return "";
-    let d = "";
-    for (const f of key.split(",")) if (f !== "") d += g.facePaths[Number(f)] ?? "";
-    return d;
-  }
-
   private incidentPosition(at: string | LonLat): LonLat | undefined {
     if (typeof at !== "string") return at;
     const u = this.scenario?.units.find((x) => x.id === at);
@@ -441,29 +461,24 @@ export class MapView {
     const g = this.geometry;
     const sc = this.scenario;
     if (!g || !sc) return;
-    this.places = [];
-    for (let u = 0; u < sc.placeCount; u++) {
-      const unit = sc.units[u];
-      if (!unit?.at) continue;
-      const p = g.project(unit.at);
-      if (!p) continue;
-      const kind = unit.placeKind ?? "village";
-      const label = s("text", { class: "place-label" }, unit.name);
+    this.places = g.places.map((p) => {
+      const label = s("text", { class: "place-label" }, p.name);
       const el = s(
         "g",
-        { class: `place place-${kind}`, "data-unit": u },
-        s("circle", { r: dotRadius(kind) * this.textScale }),
+        { class: `place place-${p.kind}`, "data-unit": p.unit },
+        s("circle", { r: dotRadius(p.kind) * this.textScale }),
         label,
       );
-      this.places.push({
-        unit: u,
-        x: p[0],
-        y: p[1],
+      return {
+        unit: p.unit,
+        kind: p.kind,
+        x: p.x,
+        y: p.y,
         el,
         label,
         placement: { minZoom: Infinity, anchor: "right" },
-      });
-    }
+      };
+    });
     replaceChildren(this.placeLayer, ...this.places.map((p) => p.el));
     // Places are clickable too: the pick goes to the face under the dot.
     this.placeLayer.onclick = (ev) => {
@@ -475,42 +490,27 @@ export class MapView {
     };
   }
 
-  private facesOfUnit(unit: number): number[] {
-    const g = this.geometry;
-    if (!g) return [];
-    if (!this.unitFaces) {
-      this.unitFaces = new Map();
-      for (let f = 0; f < this.faces.length; f++)
-        for (const u of g.faceUnits(f)) {
-          const list = this.unitFaces.get(u);
-          if (list) list.push(f);
-          else this.unitFaces.set(u, [f]);
-        }
-    }
-    return this.unitFaces.get(unit) ?? [];
+  private facesOfUnit(unit: number): readonly number[] {
+    return this.geometry?.facesOfUnit(unit) ?? [];
   }
 
   private placeLabelsNow(): void {
     // Label placement depends on the fit (screen px at zoom 1): recomputed on resize.
-    const inputs = this.places.map((p) => {
-      const unit = this.scenario?.units[p.unit];
-      return {
-        x: this.s0 * p.x + this.ox,
-        y: this.s0 * p.y + this.oy,
-        text: unit?.name ?? "",
-        rank: kindRank(unit?.placeKind),
-      };
-    });
     const k = this.textScale;
-    const placed = placeLabels(inputs, { fontSize: 12.5 * k, gap: 5 * k });
+    const options = { fontSize: 12.5 * k, gap: 5 * k };
+    const inputs = this.places.map((p) => ({
+      x: this.s0 * p.x + this.ox,
+      y: this.s0 * p.y + this.oy,
+      text: this.scenario?.units[p.unit]?.name ?? "",
+      rank: placeRank(p.kind),
+      fontSize: labelSize(p.kind) * k,
+      radius: dotRadius(p.kind) * k,
+    }));
+    const placed = placeLabels(inputs, options);
     this.places.forEach((p, i) => {
       p.placement = placed[i] ?? { minZoom: Infinity, anchor: "right" };
-      const a = p.placement.anchor;
-      setAttrs(p.label, {
-        x: a === "right" ? 6 * k : a === "left" ? -6 * k : 0,
-        y: a === "above" ? -7 * k : a === "below" ? 15 * k : 4.5 * k,
-        "text-anchor": a === "right" ? "start" : a === "left" ? "end" : "middle",
-      });
+      const o = labelOffset(inputs[i] as LabelInput, p.placement.anchor, options);
+      setAttrs(p.label, { x: o.dx, y: o.dy, "text-anchor": o.textAnchor });
     });
   }
 
@@ -548,17 +548,24 @@ export class MapView {
   private countryLabelsNow(): void {
     const g = this.geometry;
     if (!g) return;
+    // Named where they fit in the free box at zoom 1, in frame px.
+    const inset = this.handlers.insets?.(this.width, this.height) ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    const box = {
+      x0: (inset.left - this.ox) / this.s0,
+      y0: (inset.top - this.oy) / this.s0,
+      x1: (this.width - inset.right - this.ox) / this.s0,
+      y1: (this.height - inset.bottom - this.oy) / this.s0,
+    };
+    const labels = countryLabels(g, box, { fontSize: (12 * this.textScale) / this.s0 });
     replaceChildren(
       this.countryLabels,
-      ...g.basemap
-        .filter((b) => b.label)
-        .map((b) =>
-          s(
-            "text",
-            { "data-x": b.label?.[0] ?? 0, "data-y": b.label?.[1] ?? 0, "text-anchor": "middle" },
-            b.name.toUpperCase(),
-          ),
+      ...labels.map((l) =>
+        s(
+          "text",
+          { "data-x": l.x, "data-y": l.y, dy: "0.35em", "text-anchor": "middle", fill: LAND_LABEL },
+          l.text,
         ),
+      ),
     );
   }
 
@@ -570,7 +577,7 @@ export class MapView {
       `translate(${t.x + t.k * this.ox},${t.y + t.k * this.oy}) scale(${k})`,
     );
     // Hatching keeps its spacing on screen at any zoom.
-    this.hatch.setAttribute("patternTransform", `scale(${1 / k}) rotate(45)`);
+    this.hatch.setAttribute("patternTransform", `scale(${1 / k}) rotate(${HATCH.angle})`);
     const sx = (x: number) => t.k * (this.s0 * x + this.ox) + t.x;
     const sy = (y: number) => t.k * (this.s0 * y + this.oy) + t.y;
     const w = this.width;
@@ -615,7 +622,7 @@ export class MapView {
     if (!g) return;
     const k = this.textScale;
     const kmPerScreenPx = g.kmPerPx / (this.s0 * this.transform.k);
-    const { km, px } = niceScale(kmPerScreenPx, 110 * k);
+    const { px, label } = scaleBarFor(kmPerScreenPx, 140 * k);
     const x = this.width - this.scaleBarRight - px - 24 * k;
     const y = this.height - this.scaleBarBottom - 22 * k;
     replaceChildren(
@@ -629,23 +636,9 @@ export class MapView {
         rx: 3 * k,
       }),
       s("path", { d: `M${x},${y - 5 * k}V${y}H${x + px}V${y - 5 * k}` }),
-      s("text", { x: x + px / 2, y: y - 7 * k, "text-anchor": "middle" }, `${km.toLocaleString("en-GB")} km`),
+      s("text", { x: x + px / 2, y: y - 7 * k, "text-anchor": "middle" }, label),
     );
   }
-}
-
-/** Radius of a place's dot at normal size, px. */
-function dotRadius(kind: string): number {
-  return kind === "city" ? 3.6 : kind === "town" ? 2.8 : 2;
-}
-
-/** The round distance (1, 2, 5 × 10ⁿ km) whose bar is closest to `targetPx` long. */
-export function niceScale(kmPerPx: number, targetPx: number): { km: number; px: number } {
-  const raw = kmPerPx * targetPx;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  let best = pow;
-  for (const m of [1, 2, 5, 10]) if (Math.abs(m * pow - raw) < Math.abs(best - raw)) best = m * pow;
-  return { km: best, px: best / kmPerPx };
 }
 
 /** A small symbol (about 14 px across, centred) for each incident kind. */

@@ -4,7 +4,7 @@
 import type { ControlState } from "../core/fold.js";
 import { describeUnit, provenance } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
-import { factionFill } from "../render/palette.js";
+import { factionFill, UNKNOWN_FILL, UNKNOWN_LABEL } from "../map/style.js";
 import { h, replaceChildren } from "./dom.js";
 import { eventSources, eventText, sourceList, typeLabel } from "./event-text.js";
 
@@ -51,9 +51,9 @@ export class WhyPanel {
         { class: "why-faction" },
         h("span", {
           class: "swatch",
-          style: `background:${faction ? factionFill(faction.color) : "#e6e2d8"}`,
+          style: `background:${faction ? factionFill(faction.color) : UNKNOWN_FILL}`,
         }),
-        faction ? faction.name : "Unknown",
+        faction ? faction.name : UNKNOWN_LABEL,
         h("span", { class: "why-status" }, ` — ${status}`),
         r.since ? ` since ${r.since}` : "",
       ),

@@ -18,7 +18,8 @@ import { faceGeometry, faceOwners, factionPolygons } from "../../src/geo/control
 import { compilePartition, type Partition } from "../../src/geo/partition.js";
 import { resolveTheatre, type ResolvedTheatre } from "../../src/geo/theatre.js";
 import { atlasFor } from "../../src/node/atlas.js";
-import { fitProjection, fillPaths, frontPath, projectPartition } from "../../src/render/projection.js";
+import { mapFrame, type MapFrame } from "../../src/map/frame.js";
+import { projectBundle } from "../../src/map/project.js";
 import { rng, syntheticScenario } from "./synthetic.js";
 
 const json = process.argv.includes("--json");
@@ -112,25 +113,19 @@ function measure(
       `copying fold ${median(naive).toFixed(0)} µs; checkpoints ${(history.checkpointBytes / 2 ** 20).toFixed(2)} MB`,
   );
 
-  // Frames: scrub day by day; state, owners, front-line path, a fill path per faction.
-  const projection = fitProjection(t.outline, [
-    [0, 0],
-    [1200, 900],
-  ]);
-  const pp = projectPartition(p, (q) => projection(q) ?? null);
-  let owners: Uint8Array = new Uint8Array(pp.faceCount);
+  // Frames: scrub day by day as the app does: state, then the map model's frame (owners,
+  // deciders, statuses, km², front line and overlay paths) on the bundle projected once.
+  const projected = projectBundle({ scenario, theatre: t, partition: p });
+  let frame: MapFrame | undefined;
   const frames: number[] = [];
-  const factionCount = scenario.factions.length;
   for (let round = 0; round < 2; round++)
     for (let day = first; day <= last; day++) {
       const t0 = process.hrtime.bigint();
       history.stateAt(day, out);
-      owners = faceOwners(p, out, owners);
-      const front = frontPath(pp, owners);
-      const fills = fillPaths(pp, owners, factionCount);
+      frame = mapFrame(projected, out, frame);
       frames.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      if (front.length < 0 || fills.length < 0) throw new Error("unreachable");
     }
+  if (!frame) throw new Error("no frame drawn");
   const sortedFrames = frames.slice().sort((a, b) => a - b);
   log(`${name}: frame ${median(frames).toFixed(3)} ms`);
 
@@ -150,7 +145,7 @@ function measure(
     const o = faceOwners(p, history.stateAt(day));
     unionTimes.push(
       timeMs(() => {
-        for (let code = 0; code <= factionCount; code++) {
+        for (let code = 0; code <= scenario.factions.length; code++) {
           const mine = faces.filter((_, i) => o[i] === code);
           if (mine.length >= 2) union(featureCollection(mine));
         }

@@ -127,7 +127,9 @@ describe("renderSvgMap", () => {
     const scenario = townScenario();
     const theatre = resolveTheatre(scenario.theatre, loadAtlas("50m"));
     const partition = compilePartition(scenario, theatre);
-    const svg = renderSvgMap({ scenario, theatre, partition, date: "2017-07-05" }, { width: 1000 });
+    const date = "2017-07-05";
+    const state = createHistory(scenario).stateAt(date);
+    const svg = renderSvgMap({ scenario, theatre, partition, date, state }, { width: 1000 });
     expect(svg).toContain("The battle for the town");
     expect(svg).toContain(longDate("2017-07-05"));
     expect(svg).toContain('class="contested"');

@@ -2,21 +2,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dayOf } from "../../src/core/dates.js";
 import { createHistory, STATUS_CONTESTED } from "../../src/core/fold.js";
 import { faceOwners } from "../../src/geo/control.js";
-import { buildBundle, type ScenarioBundle } from "../../src/node/bundle.js";
-import { decodeArcs, geometryFromBundle, FRAME_WIDTH } from "../../src/ui/geometry.js";
-import { changedEdgePath, frontPath, type MapGeometry } from "../../src/ui/map-model.js";
+import { preparePartition } from "../../src/geo/prepared.js";
+import type { ScenarioBundle } from "../../src/map/bundle.js";
+import { countryLabels } from "../../src/map/country-labels.js";
+import { edgePath, frontPath, mapFrame } from "../../src/map/frame.js";
+import { FRAME_WIDTH, projectBundle, type ProjectedMap } from "../../src/map/project.js";
+import { buildBundle } from "../../src/node/bundle.js";
 
 let bundle: ScenarioBundle;
-let geometry: MapGeometry;
+let geometry: ProjectedMap;
 
 beforeAll(() => {
   const result = buildBundle("test/ui/fixtures/tiny.yaml");
   if (!result.bundle) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
   bundle = result.bundle;
-  geometry = geometryFromBundle(bundle);
+  geometry = projectBundle(bundle);
 });
 
-describe("geometryFromBundle", () => {
+describe("projectBundle", () => {
   it("projects every face into a frame of the advertised size", () => {
     expect(geometry.width).toBe(FRAME_WIDTH);
     expect(geometry.facePaths).toHaveLength(bundle.partition.faces.place.length);
@@ -53,11 +56,10 @@ describe("geometryFromBundle", () => {
   it("gives owners as the geometry layer does, and the unit deciding each face", () => {
     const history = createHistory(bundle.scenario);
     const state = history.stateAt(dayOf("2017-06-25"));
-    const owners = new Uint8Array(geometry.facePaths.length);
-    geometry.owners(state, owners);
+    const frame = mapFrame(geometry, state);
+    const owners = frame.owners;
     expect([...owners]).toEqual([...faceOwners(bundle.partition, state)]);
-    const deciders = new Int32Array(owners.length);
-    geometry.deciders(state, deciders);
+    const deciders = frame.deciders;
     const oldCity = bundle.scenario.units.findIndex((u) => u.id === "old-city");
     const contested = [...deciders].filter((u) => u === oldCity);
     expect(contested.length).toBeGreaterThan(0);
@@ -67,11 +69,14 @@ describe("geometryFromBundle", () => {
       .map((_, f) => geometry.faceUnits(f))
       .filter((us) => us.includes(oldCity));
     expect(covered.length).toBe(contested.length);
+    expect(geometry.facesOfUnit(oldCity)).toHaveLength(covered.length);
   });
 
   it("decodes arcs to positions inside the theatre's box", () => {
-    for (const arc of decodeArcs(bundle.partition))
-      for (const [lon, lat] of arc) {
+    for (const arc of preparePartition(bundle.partition).arcCoordinates())
+      for (let i = 0; i < arc.length; i += 2) {
+        const lon = arc[i] as number;
+        const lat = arc[i + 1] as number;
         expect(lon).toBeGreaterThanOrEqual(38.9 - 1e-6);
         expect(lon).toBeLessThanOrEqual(39.1 + 1e-6);
         expect(lat).toBeGreaterThanOrEqual(35.9 - 1e-6);
@@ -80,23 +85,24 @@ describe("geometryFromBundle", () => {
   });
 
   it("does not name a country that lies under the theatre", () => {
-    for (const b of geometry.basemap) expect(b.label).toBeUndefined();
+    const box = { x0: 0, y0: 0, x1: geometry.width, y1: geometry.height };
+    expect(countryLabels(geometry, box)).toEqual([]);
   });
 });
 
 describe("front and changed edges", () => {
-  const arcs = [
-    { path: "M0,0L1,0", a: 0, b: 1 },
-    { path: "M1,0L2,0", a: 1, b: 2 },
-    { path: "M2,0L3,0", a: 2, b: -1 },
-    { path: "M3,0L4,0", a: 0, b: 3 },
-  ];
+  const arcs = {
+    arcCount: 4,
+    arcPaths: ["M0,0L1,0", "M1,0L2,0", "M2,0L3,0", "M3,0L4,0"],
+    arcLeft: Int32Array.from([0, 1, 2, 0]),
+    arcRight: Int32Array.from([1, 2, -1, 3]),
+  };
 
   it("draws arcs between different known owners only", () => {
     expect(frontPath(arcs, Uint8Array.from([1, 2, 2, 0]))).toBe("M0,0L1,0");
   });
 
   it("outlines changed ground against unchanged ground and the outside", () => {
-    expect(changedEdgePath(arcs, Uint8Array.from([0, 1, 1, 0]))).toBe("M0,0L1,0M2,0L3,0");
+    expect(edgePath(arcs, Uint8Array.from([0, 1, 1, 0]))).toBe("M0,0L1,0M2,0L3,0");
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { kindRank, labelBox, placeLabels, ZOOM_LADDER, type LabelInput } from "../../src/ui/labels.js";
+import { labelBox, placeLabels, ZOOM_LADDER, type LabelInput } from "../../src/map/labels.js";
+import { placeRank } from "../../src/map/style.js";
 
 describe("placeLabels", () => {
   it("shows a lone label at the first zoom, to the right of its dot", () => {
@@ -12,11 +13,11 @@ describe("placeLabels", () => {
   it("gives the more important of two crowded labels the first zoom", () => {
     // Five places on one spot: four sides to label them, so the least important waits.
     const labels: LabelInput[] = [
-      { x: 100, y: 100, text: "Al-Mishlab", rank: kindRank("neighbourhood") },
-      { x: 100, y: 100, text: "Raqqa", rank: kindRank("city") },
-      { x: 100, y: 100, text: "Tabqa", rank: kindRank("town") },
-      { x: 100, y: 100, text: "Mansoura", rank: kindRank("village") },
-      { x: 100, y: 100, text: "Tishrin", rank: kindRank("base") },
+      { x: 100, y: 100, text: "Al-Mishlab", rank: placeRank("neighbourhood") },
+      { x: 100, y: 100, text: "Raqqa", rank: placeRank("city") },
+      { x: 100, y: 100, text: "Tabqa", rank: placeRank("town") },
+      { x: 100, y: 100, text: "Mansoura", rank: placeRank("village") },
+      { x: 100, y: 100, text: "Tishrin", rank: placeRank("base") },
     ];
     const [n, c] = placeLabels(labels);
     expect(c).toEqual({ minZoom: 1, anchor: "right" });

@@ -5,13 +5,8 @@ import type { TheatreDef } from "../../src/core/types.js";
 import { faceOwners, frontArcs } from "../../src/geo/control.js";
 import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
-import {
-  facesByOwner,
-  fillPaths,
-  fitProjection,
-  frontPath,
-  projectPartition,
-} from "../../src/render/projection.js";
+import { fillPaths, frontPath, mapFrame } from "../../src/map/frame.js";
+import { projectBundle } from "../../src/map/project.js";
 import { syntheticScenario } from "../bench/synthetic.js";
 
 const DEF: TheatreDef = {
@@ -32,11 +27,16 @@ describe("per-frame geometry", () => {
   const theatre = resolveTheatre(DEF);
   const scenario = syntheticScenario(DEF, theatre.outline, { places: 300, areas: 4, events: 3000, seed: 5 });
   const partition = compilePartition(scenario, theatre);
-  const projection = fitProjection(theatre.outline, [
-    [0, 0],
-    [800, 600],
-  ]);
-  const pp = projectPartition(partition, (p) => projection(p) ?? null);
+  const pp = projectBundle(
+    { scenario, theatre, partition },
+    {
+      extent: [
+        [0, 0],
+        [800, 600],
+      ],
+    },
+  );
+  const projection = (p: [number, number]) => pp.project(p);
 
   it("projects the theatre into the frame, right side up (north at the top)", () => {
     const north = projection([38.5, 36.2]) as [number, number];
@@ -56,8 +56,13 @@ describe("per-frame geometry", () => {
       const path = frontPath(pp, owners);
       expect((path.match(/M/g) ?? []).length).toBe(arcs.length);
       const fills = fillPaths(pp, owners, scenario.factions.length);
-      const buckets = facesByOwner(owners, scenario.factions.length);
+      const buckets: number[][] = Array.from({ length: scenario.factions.length + 1 }, () => []);
+      owners.forEach((o, f) => buckets[o]?.push(f));
       expect(buckets.reduce((s, b) => s + b.length, 0)).toBe(pp.faceCount);
+      // The frame the app draws has the same owners and front line.
+      const frame = mapFrame(pp, state);
+      expect([...frame.owners]).toEqual([...owners]);
+      expect(frame.frontPath).toBe(path);
       fills.forEach((d, code) =>
         expect((d.match(/M/g) ?? []).length).toBeGreaterThanOrEqual(buckets[code]?.length ?? 0),
       );

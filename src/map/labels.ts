@@ -1,7 +1,8 @@
-// Which place labels show at which zoom. Computed once per scenario and view size: for a ladder of
-// zoom factors, labels are placed greedily by importance (cities first), each trying four spots
-// around its dot, and kept only where they do not collide. A label shown at one zoom stays shown,
-// in the same spot, at every closer zoom, so zooming in only ever adds labels.
+// Which place labels show, where, and from which zoom — for the app (a ladder of zooms, so zooming
+// in only ever adds labels) and for an export (one zoom, with the key and scale bar as obstacles)
+// alike. Labels are placed greedily by importance (`placeRank` in `style.ts`), each trying four
+// spots around its dot, and kept only where they collide with no other label, no dot and no
+// obstacle. A label shown at one zoom stays shown, in the same spot, at every closer zoom.
 
 export interface LabelInput {
   /** Projected position at zoom 1, px. */
@@ -10,6 +11,10 @@ export interface LabelInput {
   readonly text: string;
   /** Lower is more important. */
   readonly rank: number;
+  /** Font size, px (default: the options'). */
+  readonly fontSize?: number | undefined;
+  /** Dot radius, px (default 3). */
+  readonly radius?: number | undefined;
 }
 
 export type LabelAnchor = "right" | "left" | "above" | "below";
@@ -20,53 +25,38 @@ export interface LabelPlacement {
   readonly anchor: LabelAnchor;
 }
 
+export interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
 export interface LabelOptions {
-  /** Font size in screen px. */
+  /** Font size in screen px, for labels that give none. */
   readonly fontSize?: number;
   /** Average glyph width as a fraction of the font size. */
   readonly charWidth?: number;
-  /** Gap between the dot and the label, px. */
+  /** Gap between the dot and the label, px (default: the dot's radius + 2). */
   readonly gap?: number;
   readonly zooms?: readonly number[];
+  /** Boxes no label may cover (a key, a scale bar, country names), px at zoom 1. */
+  readonly obstacles?: readonly Box[];
+  /** Labels must lie inside this box at the zoom they first show (default: anywhere). */
+  readonly bounds?: Box;
 }
 
 export const ZOOM_LADDER: readonly number[] = [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 
 const ANCHORS: readonly LabelAnchor[] = ["right", "left", "above", "below"];
-
-/** Importance of a place kind for labelling (lower first). */
-export function kindRank(kind: string | undefined): number {
-  switch (kind) {
-    case "city":
-      return 0;
-    case "town":
-      return 1;
-    case "base":
-      return 2;
-    case "village":
-      return 3;
-    case "landmark":
-      return 4;
-    case "neighbourhood":
-      return 5;
-    default:
-      return 6;
-  }
-}
-
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
+const DOT = 3;
 
 /** The screen box of a label at zoom `k`, anchored around its dot. */
 export function labelBox(l: LabelInput, anchor: LabelAnchor, k: number, options: LabelOptions = {}): Box {
-  const size = options.fontSize ?? 12;
+  const size = l.fontSize ?? options.fontSize ?? 12;
   const w = l.text.length * size * (options.charWidth ?? 0.56);
   const h = size * 1.15;
-  const gap = options.gap ?? 5;
+  const gap = options.gap ?? (l.radius ?? DOT) + 2;
   const x = l.x * k;
   const y = l.y * k;
   switch (anchor) {
@@ -81,8 +71,36 @@ export function labelBox(l: LabelInput, anchor: LabelAnchor, k: number, options:
   }
 }
 
-function overlaps(a: Box, b: Box): boolean {
+/**
+ * Where a writer puts a placed label's text: the anchor point (on the baseline) and its
+ * `text-anchor`, relative to the dot.
+ */
+export function labelOffset(
+  l: LabelInput,
+  anchor: LabelAnchor,
+  options: LabelOptions = {},
+): { dx: number; dy: number; textAnchor: "start" | "end" | "middle" } {
+  const size = l.fontSize ?? options.fontSize ?? 12;
+  const gap = options.gap ?? (l.radius ?? DOT) + 2;
+  const h = size * 1.15;
+  switch (anchor) {
+    case "right":
+      return { dx: gap, dy: size * 0.35, textAnchor: "start" };
+    case "left":
+      return { dx: -gap, dy: size * 0.35, textAnchor: "end" };
+    case "above":
+      return { dx: 0, dy: -gap - h * 0.25, textAnchor: "middle" };
+    case "below":
+      return { dx: 0, dy: gap + h * 0.8, textAnchor: "middle" };
+  }
+}
+
+export function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+function inside(a: Box, b: Box): boolean {
+  return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
 }
 
 /** A uniform grid of boxes for collision look-ups. */
@@ -115,6 +133,9 @@ class BoxGrid {
  * never covers another place's dot. A label keeps its spot at every closer zoom, where the dots
  * spread apart but the labels keep their size, so a spot is taken only if it stays clear at every
  * zoom from there on (two labels facing each other across nearby dots would otherwise meet).
+ *
+ * @example
+ * placeLabels([{ x: 100, y: 100, text: "Raqqa", rank: 0 }]); // [{ minZoom: 1, anchor: "right" }]
  */
 export function placeLabels(labels: readonly LabelInput[], options: LabelOptions = {}): LabelPlacement[] {
   const zooms = options.zooms ?? ZOOM_LADDER;
@@ -123,19 +144,33 @@ export function placeLabels(labels: readonly LabelInput[], options: LabelOptions
     .sort((a, b) => (labels[a] as LabelInput).rank - (labels[b] as LabelInput).rank || a - b);
   const minZoom = new Array<number>(labels.length).fill(Infinity);
   const anchor = new Array<LabelAnchor>(labels.length).fill("right");
-  const dot = 3;
   const grids = zooms.map((k) => {
     const grid = new BoxGrid(64);
-    for (const l of labels)
-      grid.add({ x0: l.x * k - dot, y0: l.y * k - dot, x1: l.x * k + dot, y1: l.y * k + dot });
+    for (const l of labels) {
+      const d = l.radius ?? DOT;
+      grid.add({ x0: l.x * k - d, y0: l.y * k - d, x1: l.x * k + d, y1: l.y * k + d });
+    }
+    for (const o of options.obstacles ?? [])
+      grid.add({ x0: o.x0 * k, y0: o.y0 * k, x1: o.x1 * k, y1: o.y1 * k });
     return grid;
   });
+  const bounds = options.bounds;
   zooms.forEach((k, z) => {
     for (const i of order) {
       if (minZoom[i] !== Infinity) continue;
       const l = labels[i] as LabelInput;
       for (const a of ANCHORS) {
         const boxes = zooms.slice(z).map((kk) => labelBox(l, a, kk, options));
+        if (
+          bounds &&
+          !inside(boxes[0] as Box, {
+            x0: bounds.x0 * k,
+            y0: bounds.y0 * k,
+            x1: bounds.x1 * k,
+            y1: bounds.y1 * k,
+          })
+        )
+          continue;
         if (boxes.some((box, j) => (grids[z + j] as BoxGrid).hits(box))) continue;
         boxes.forEach((box, j) => (grids[z + j] as BoxGrid).add(box));
         minZoom[i] = k;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { factionFill, luminance, parseHex, tint } from "../../src/render/palette.js";
+import { factionFill, luminance, parseHex, tint } from "../../src/map/style.js";
 
 describe("colours", () => {
   it("parses long and short hex", () => {

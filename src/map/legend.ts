@@ -1,0 +1,86 @@
+// The map's key as data, for every writer: a swatch per faction (with its km² and share of the
+// theatre when a frame is given), ground nobody is recorded holding, then the symbols that carry
+// meaning without colour — contested (hatched), besieged (outlined), front line.
+
+import type { FactionDef } from "../core/types.js";
+import type { ControlFrame } from "./frame.js";
+import { factionFill, UNKNOWN_FILL, UNKNOWN_LABEL } from "./style.js";
+
+export type LegendEntry =
+  | {
+      readonly kind: "fill";
+      /** Faction code (0: nobody recorded). */
+      readonly code: number;
+      readonly fill: string;
+      readonly label: string;
+      /** What the faction covers (a tooltip). */
+      readonly note?: string | undefined;
+      /** `"275 km² · 89%"` when drawn for a frame. */
+      readonly detail?: string | undefined;
+    }
+  | { readonly kind: "contested"; readonly label: string }
+  | { readonly kind: "besieged"; readonly label: string }
+  | { readonly kind: "front"; readonly label: string };
+
+/**
+ * The key. Without a frame: every faction and every symbol (the app's standing key). With one:
+ * what that date's map shows, factions by area, largest first.
+ *
+ * @example
+ * legendEntries(scenario.factions); // factions, then contested, besieged, front line, unknown
+ */
+export function legendEntries(
+  factions: readonly FactionDef[],
+  frame?: { readonly frame: ControlFrame; readonly totalKm2: number },
+): LegendEntry[] {
+  const symbols = (contested: boolean, besieged: boolean, front: boolean): LegendEntry[] => [
+    ...(contested ? [{ kind: "contested" as const, label: "Contested" }] : []),
+    ...(besieged ? [{ kind: "besieged" as const, label: "Besieged" }] : []),
+    ...(front ? [{ kind: "front" as const, label: "Front line" }] : []),
+  ];
+  const unknown = (detail?: string): LegendEntry => ({
+    kind: "fill",
+    code: 0,
+    fill: UNKNOWN_FILL,
+    label: UNKNOWN_LABEL,
+    detail,
+  });
+  if (!frame) {
+    return [
+      ...factions.map((f, i): LegendEntry => ({
+        kind: "fill",
+        code: i + 1,
+        fill: factionFill(f.color),
+        label: f.name,
+        note: f.covers,
+      })),
+      ...symbols(true, true, true),
+      unknown(),
+    ];
+  }
+  const { km2 } = frame.frame;
+  const total = frame.totalKm2 || 1;
+  const held = factions
+    .map((f, i) => ({ f, code: i + 1, km2: km2[i + 1] ?? 0 }))
+    .filter((x) => x.km2 > 0)
+    .sort((a, b) => b.km2 - a.km2);
+  return [
+    ...held.map((x): LegendEntry => ({
+      kind: "fill",
+      code: x.code,
+      fill: factionFill(x.f.color),
+      label: x.f.name,
+      note: x.f.covers,
+      detail: areaLabel(x.km2, total),
+    })),
+    ...((km2[0] ?? 0) > 0 ? [unknown(areaLabel(km2[0] ?? 0, total))] : []),
+    ...symbols(frame.frame.hasContested, frame.frame.hasBesieged, frame.frame.hasFront),
+  ];
+}
+
+/** `"275 km² · 89%"`. */
+export function areaLabel(km2: number, total: number): string {
+  const share = (100 * km2) / total;
+  const km = km2 >= 100 ? Math.round(km2).toLocaleString("en-GB") : km2.toFixed(km2 >= 10 ? 0 : 1);
+  return `${km} km² · ${share >= 1 ? Math.round(share) : share.toFixed(1)}%`;
+}

@@ -1,0 +1,171 @@
+// The map's style, for the screen and every export alike: colours (one grey for ground nobody is
+// recorded holding), how contested and besieged ground and front lines are drawn, which places are
+// labelled first and how big their dots are, and the scale bar's rule. Writers (the app's SVG, the
+// SVG/PNG/GIF exports, a canvas) read these; none keeps its own.
+
+export const SEA = "#dfe8ee";
+export const LAND = "#f4f2ed";
+export const LAND_BORDER = "#b9b4a9";
+export const LAND_LABEL = "#8a857a";
+/** A theatre of countries is edged like a border; a box or polygon theatre more lightly, dashed. */
+export const THEATRE_BORDER = "#4a4a4a";
+export const THEATRE_BOX_BORDER = "#8a8a8a";
+/** Ground no event or initial control gives to anyone. */
+export const UNKNOWN_FILL = "#e6e3dc";
+export const UNKNOWN_LABEL = "No control recorded";
+export const FRONT = "#1a1a1a";
+/** Under the front line, so it reads on dark and light fills alike. */
+export const FRONT_CASING = "#ffffff";
+export const INK = "#1f1f1f";
+export const MUTED_INK = "#5c5c5c";
+export const PAPER = "#ffffff";
+/** Outline of besieged ground. */
+export const BESIEGED = "#b00020";
+/** Ground that changed hands (compare, presenter). */
+export const CHANGED = "#1a5fb4";
+/** Incident markers. */
+export const INCIDENT = "#d62c1a";
+
+/** Stroke widths and dashes in px at normal size (a writer multiplies them by its symbol scale). */
+export const STROKES = {
+  front: 1.5,
+  frontCasing: 3.6,
+  theatre: 1.3,
+  theatreBox: 0.9,
+  theatreBoxDash: [4, 3],
+  land: 0.8,
+  besieged: 2.4,
+  besiegedDash: [6, 3],
+  changed: 2.2,
+} as const;
+
+/** Contested ground: diagonal stripes of ink over the holder's fill. */
+export const HATCH = { color: INK, opacity: 0.8, spacing: 6, width: 2, angle: 45 } as const;
+
+/** `#rrggbb` (or `#rgb`) as `[r, g, b]` 0–255, or `undefined`. */
+export function parseHex(color: string): [number, number, number] | undefined {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!m) return undefined;
+  const hex =
+    (m[1] as string).length === 3 ? [...(m[1] as string)].map((c) => c + c).join("") : (m[1] as string);
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** `#rrggbb` mixed with white by `amount` (0: unchanged, 1: white); other text unchanged. */
+export function tint(color: string, amount: number): string {
+  const rgb = parseHex(color);
+  if (!rgb) return color;
+  const mix = (c: number): number => Math.round(c + (255 - c) * Math.max(0, Math.min(1, amount)));
+  return `#${rgb.map((c) => mix(c).toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** Relative luminance (WCAG), 0 for black to 1 for white. */
+export function luminance(color: string): number {
+  const rgb = parseHex(color);
+  if (!rgb) return 0.5;
+  const [r, g, b] = rgb.map((c) => {
+    const v = c / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * Fill of a faction's ground (map, key, charts — in the app and in exports alike): the colour
+ * lightened, dark colours more, so that dark labels stay legible on every faction.
+ *
+ * @example
+ * factionFill("#f0e442"); // "#f2e85e"
+ */
+export function factionFill(color: string): string {
+  return tint(color, luminance(color) < 0.1 ? 0.35 : 0.18);
+}
+
+/**
+ * Fill colour per faction code (index 0: unknown ground), the table a writer looks a face's owner
+ * code up in.
+ */
+export function fillTable(factions: readonly { readonly color: string }[]): string[] {
+  return [UNKNOWN_FILL, ...factions.map((f) => factionFill(f.color))];
+}
+
+/** Colours every map holds (for palettes that must keep them exactly, e.g. GIF). */
+export function mapColors(factions: readonly { readonly color: string }[]): string[] {
+  return [
+    SEA,
+    LAND,
+    LAND_BORDER,
+    LAND_LABEL,
+    THEATRE_BORDER,
+    THEATRE_BOX_BORDER,
+    UNKNOWN_FILL,
+    FRONT,
+    INK,
+    MUTED_INK,
+    PAPER,
+    BESIEGED,
+    ...factions.map((f) => factionFill(f.color)),
+    ...factions.map((f) => f.color),
+  ];
+}
+
+const KIND_RANK: Readonly<Record<string, number>> = {
+  city: 0,
+  town: 1,
+  base: 2,
+  village: 3,
+  landmark: 4,
+  neighbourhood: 5,
+};
+
+/**
+ * Importance of a place for labelling (lower is labelled first): cities, towns, bases, villages,
+ * landmarks, neighbourhoods; a place whose control changed in the last three weeks moves up.
+ */
+export function placeRank(kind: string | undefined, recentlyChanged = false): number {
+  return (KIND_RANK[kind ?? ""] ?? 6) - (recentlyChanged ? 1.5 : 0);
+}
+
+/** Days a change keeps its place's label promoted. */
+export const RECENT_DAYS = 21;
+
+/** Radius of a place's dot at normal size, px. */
+export function dotRadius(kind: string | undefined): number {
+  return kind === "city" ? 4 : kind === "town" ? 3 : 2.3;
+}
+
+/** Label font size of a place at normal size, px. */
+export function labelSize(kind: string | undefined): number {
+  return kind === "city" ? 13.5 : 12.5;
+}
+
+/** Neighbourhoods and landmarks are open dots (and italic names); settlements filled ones. */
+export function openDot(kind: string | undefined): boolean {
+  return kind === "neighbourhood" || kind === "landmark";
+}
+
+export interface ScaleBar {
+  readonly km: number;
+  /** Length on the map, px. */
+  readonly px: number;
+  readonly label: string;
+}
+
+/**
+ * The scale bar's rule: the longest round distance (1, 2 or 5 × 10ⁿ km) that fits in `maxPx`.
+ *
+ * @example
+ * scaleBarFor(0.5, 110); // { km: 50, px: 100, label: "50 km" }
+ */
+export function scaleBarFor(kmPerPx: number, maxPx: number): ScaleBar {
+  const maxKm = maxPx * kmPerPx;
+  let km = 10 ** Math.floor(Math.log10(maxKm));
+  for (const m of [5, 2, 1]) {
+    if (m * km <= maxKm) {
+      km *= m;
+      break;
+    }
+  }
+  const label = km >= 1 ? `${km.toLocaleString("en-GB")} km` : `${Math.round(km * 1000)} m`;
+  return { km, px: km / kmPerPx, label };
+}
