@@ -76,14 +76,31 @@ const bboxSchema = z
     message: "expected [west, south, east, north] with west < east and south < north",
   });
 
+const barriersSchema = z
+  .array(z.string().min(1))
+  .optional()
+  .describe(
+    "rivers (by name: Euphrates, Tigris, Khabur, Orontes, Little Zab) that no place's ground crosses",
+  );
+
 export const theatreSchema = z.union([
   z.strictObject({
     countries: z.array(z.string().regex(/^[A-Za-z]{2,3}$/, { message: "expected an ISO 3166 code" })).min(1),
     resolution: z.enum(["10m", "50m", "110m"]).default("10m"),
+    bbox: bboxSchema.optional().describe("also cut the countries to this [west, south, east, north]"),
     tolerance_km: z.number().nonnegative().default(10),
+    barriers: barriersSchema,
   }),
-  z.strictObject({ bbox: bboxSchema, tolerance_km: z.number().nonnegative().default(10) }),
-  z.strictObject({ polygon: polygonSchema, tolerance_km: z.number().nonnegative().default(10) }),
+  z.strictObject({
+    bbox: bboxSchema,
+    tolerance_km: z.number().nonnegative().default(10),
+    barriers: barriersSchema,
+  }),
+  z.strictObject({
+    polygon: polygonSchema,
+    tolerance_km: z.number().nonnegative().default(10),
+    barriers: barriersSchema,
+  }),
 ]);
 
 export const viewSchema = z.strictObject({

@@ -60,15 +60,25 @@ export type TheatreDef =
       /** ISO 3166-1 alpha-2 or alpha-3 codes. */
       readonly countries: readonly string[];
       readonly resolution: "10m" | "50m" | "110m";
+      /** Also cut to this `[west, south, east, north]`, when given. */
+      readonly bbox?: readonly [number, number, number, number] | undefined;
       /** Places this far outside the outline still get a cell without a warning. */
       readonly tolerance_km: number;
+      readonly barriers?: readonly string[] | undefined;
     }
   | {
       readonly kind: "bbox";
       readonly bbox: readonly [number, number, number, number];
       readonly tolerance_km: number;
+      readonly barriers?: readonly string[] | undefined;
     }
-  | { readonly kind: "polygon"; readonly polygon: readonly Ring[]; readonly tolerance_km: number };
+  | {
+      readonly kind: "polygon";
+      readonly polygon: readonly Ring[];
+      readonly tolerance_km: number;
+      /** Rivers (by name) that no place's ground crosses: its ground stays on its own bank. */
+      readonly barriers?: readonly string[] | undefined;
+    };
 
 export interface ViewDef {
   /** Date the app opens on. */

@@ -16,6 +16,7 @@ import { km2 as areaKm2 } from "./area.js";
 import { distanceToSubject, indexSubject, pointInSubject } from "./clip.js";
 import { faceDeciders } from "./decider.js";
 import { stableHash } from "./hash.js";
+import { riverBanks } from "./barriers.js";
 import { areaShapes, cutCell, overlayAreas, toPlanePolys, type Cell } from "./overlay.js";
 import { createPlane, type XY } from "./plane.js";
 import { cleanPolys, deltaEncode, quantiser } from "./quantise.js";
@@ -25,7 +26,7 @@ import { voronoiCells } from "./voronoi.js";
 
 export const PARTITION_FORMAT = "frontfold-partition@1";
 /** Bump when the algorithm changes what it produces, so cached partitions are recompiled. */
-const ALGORITHM_VERSION = 4;
+const ALGORITHM_VERSION = 5;
 
 export interface PartitionWarning {
   /** The unit concerned, by id. */
@@ -171,7 +172,11 @@ export function compilePartition(
     });
   }
   const areas = areaShapes(scenario, plane, (unit, message) => warnings.push({ unit, message }));
-  overlayAreas(cells, areas, bounds);
+  // Banks of the barrier rivers: overlaid like areas (negative ids), they only bound places' reach.
+  const banks = riverBanks(scenario.theatre.barriers ?? [], theatre, outlinePolys, plane, (message) =>
+    warnings.push({ message }),
+  );
+  overlayAreas(cells, [...areas, ...banks], bounds);
 
   // Faces in longitude/latitude, quantised.
   const raw: { place: number; areas: number[]; polys: Position[][][] }[] = [];
@@ -239,7 +244,7 @@ export function compilePartition(
   const grounded = new Set<number>();
   for (const f of faces) {
     if (f.place >= 0) grounded.add(f.place);
-    for (const a of f.areas) grounded.add(a);
+    for (const a of f.areas) if (a >= 0) grounded.add(a);
   }
   for (let u = 0; u < scenario.units.length; u++) {
     const unit = scenario.units[u];
@@ -255,10 +260,10 @@ export function compilePartition(
   const areaStart = [0];
   const areaList: number[] = [];
   for (const f of faces) {
-    areaList.push(...f.areas.slice().sort((a, b) => a - b));
+    areaList.push(...f.areas.filter((a) => a >= 0).sort((a, b) => a - b));
     areaStart.push(areaList.length);
   }
-  const decider = faceDeciders(faces, { xy: siteXY, unit: siteUnit }, areas, grid, plane);
+  const decider = faceDeciders(faces, { xy: siteXY, unit: siteUnit }, [...areas, ...banks], grid, plane);
   return {
     format: PARTITION_FORMAT,
     key: partitionKey(scenario, scenario.theatre, options.keyExtra),

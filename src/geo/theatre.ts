@@ -10,6 +10,7 @@ import * as polyclip from "polyclip-ts";
 import countries from "i18n-iso-countries";
 import type { TheatreDef } from "../core/types.js";
 import { cutToBox } from "./clip.js";
+import { hydrographyIn, type Hydrography } from "./hydrography.js";
 import type { XY } from "./plane.js";
 import { cleanRing, ringArea2 } from "./rings.js";
 
@@ -27,6 +28,8 @@ export interface ResolvedTheatre {
   readonly bbox: Bbox;
   /** The box the neighbours were cut to. */
   readonly marginBbox: Bbox;
+  /** Rivers and lakes within the margin (empty when none were given). */
+  readonly water: Hydrography;
   readonly warnings: readonly string[];
 }
 
@@ -40,7 +43,7 @@ const NAMED_ONLY: Readonly<Record<string, string>> = { XK: "Kosovo", XKX: "Kosov
  * const t = resolveTheatre({ kind: "bbox", bbox: [38.9, 35.9, 39.1, 36.0], tolerance_km: 5 });
  * t.outline.geometry.type; // "Polygon"
  */
-export function resolveTheatre(def: TheatreDef, atlas?: Atlas): ResolvedTheatre {
+export function resolveTheatre(def: TheatreDef, atlas?: Atlas, water?: Hydrography): ResolvedTheatre {
   const warnings: string[] = [];
   let outline: Feature<Polygon | MultiPolygon, { name: string }>;
   const theatreIds = new Set<string>();
@@ -60,8 +63,12 @@ export function resolveTheatre(def: TheatreDef, atlas?: Atlas): ResolvedTheatre 
     }
     if (picked.length === 0)
       throw new Error(`no country of [${def.countries.join(", ")}] found in world-atlas`);
-    const merged = merge(atlas as unknown as Topology, picked as never) as MultiPolygon;
-    outline = { type: "Feature", properties: { name: names.join(", ") }, geometry: rfc7946(merged) };
+    const merged = rfc7946(merge(atlas as unknown as Topology, picked as never) as MultiPolygon);
+    // a bbox as well: the countries' ground inside it
+    const geometry = def.bbox ? cutGeometryToBbox(merged, [...def.bbox]) : merged;
+    if (!geometry)
+      throw new Error(`the bbox [${def.bbox?.join(", ")}] does not meet [${def.countries.join(", ")}]`);
+    outline = { type: "Feature", properties: { name: names.join(", ") }, geometry };
   } else if (def.kind === "bbox") {
     outline = { type: "Feature", properties: { name: "Theatre" }, geometry: bboxPolygon(def.bbox, 32) };
   } else {
@@ -92,7 +99,8 @@ export function resolveTheatre(def: TheatreDef, atlas?: Atlas): ResolvedTheatre 
       const g = atlas.objects.countries.geometries[i] as CountryGeometry | undefined;
       if (!g || !f.geometry) return;
       const key = countryKey(g);
-      if (def.kind === "countries" && theatreIds.has(key)) return;
+      // a theatre country is drawn around the theatre only where a bbox cuts it
+      if (def.kind === "countries" && !def.bbox && theatreIds.has(key)) return;
       const fb = geometryBbox(f.geometry);
       if (fb[2] < marginBbox[0] || fb[0] > marginBbox[2] || fb[3] < marginBbox[1] || fb[1] > marginBbox[3])
         return;
@@ -106,7 +114,15 @@ export function resolveTheatre(def: TheatreDef, atlas?: Atlas): ResolvedTheatre 
       });
     });
   }
-  return { outline, neighbours, bbox, marginBbox, warnings };
+  const none: Hydrography = { type: "FeatureCollection", features: [] };
+  return {
+    outline,
+    neighbours,
+    bbox,
+    marginBbox,
+    water: water ? hydrographyIn(water, marginBbox) : none,
+    warnings,
+  };
 }
 
 interface CountryGeometry {

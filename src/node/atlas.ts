@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { TheatreDef } from "../core/types.js";
+import { stableHash } from "../geo/hash.js";
+import type { Hydrography } from "../geo/hydrography.js";
 import type { Atlas } from "../geo/theatre.js";
 
 const require = createRequire(import.meta.url);
@@ -33,4 +35,24 @@ export function atlasVersion(): string {
 /** The atlas a theatre needs: its own resolution for countries, 10m for the basemap otherwise. */
 export function atlasFor(def: TheatreDef): Atlas {
   return loadAtlas(def.kind === "countries" ? def.resolution : "10m");
+}
+
+let water: { data: Hydrography; version: string } | undefined;
+
+/** Rivers and lakes of the shipped theatres (`data/hydrography.json`, read once per process). */
+export function loadHydrography(): Hydrography {
+  return hydrography().data;
+}
+
+/** A hash of the rivers and lakes file, part of the partition cache key. */
+export function hydrographyVersion(): string {
+  return `hydrography@${hydrography().version}`;
+}
+
+function hydrography(): { data: Hydrography; version: string } {
+  if (!water) {
+    const text = readFileSync(new URL("../../data/hydrography.json", import.meta.url), "utf8");
+    water = { data: JSON.parse(text) as Hydrography, version: stableHash(text) };
+  }
+  return water;
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { CompiledScenario } from "../core/types.js";
 import { compilePartition, PARTITION_FORMAT, partitionKey, type Partition } from "../geo/partition.js";
 import { resolveTheatre, type ResolvedTheatre } from "../geo/theatre.js";
-import { atlasFor, atlasVersion } from "./atlas.js";
+import { atlasFor, atlasVersion, hydrographyVersion, loadHydrography } from "./atlas.js";
 
 export interface CachedGeometry {
   readonly theatre: ResolvedTheatre;
@@ -34,7 +34,7 @@ export function loadGeometry(
   options: { cacheDir?: string } = {},
 ): CachedGeometry {
   const dir = options.cacheDir ?? defaultCacheDir();
-  const extra = atlasVersion();
+  const extra = `${atlasVersion()} ${hydrographyVersion()}`;
   const key = partitionKey(scenario, scenario.theatre, extra);
   const file = join(dir, `partition-${key}.json`);
   try {
@@ -44,7 +44,7 @@ export function loadGeometry(
   } catch {
     // not cached yet, or unreadable: compile
   }
-  const theatre = resolveTheatre(scenario.theatre, atlasFor(scenario.theatre));
+  const theatre = resolveTheatre(scenario.theatre, atlasFor(scenario.theatre), loadHydrography());
   const partition = compilePartition(scenario, theatre, { keyExtra: extra });
   try {
     mkdirSync(dir, { recursive: true });

@@ -196,16 +196,19 @@ function compileTheatre(main: ParsedFile, raw: unknown, diags: Diagnostic[]): Th
 }
 
 function toTheatre(t: z.output<typeof theatreSchema>): TheatreDef {
+  const barriers = t.barriers ? { barriers: t.barriers } : {};
   if ("countries" in t)
     return {
       kind: "countries",
       countries: t.countries.map((c) => c.toUpperCase()),
       resolution: t.resolution,
+      ...(t.bbox ? { bbox: t.bbox } : {}),
       tolerance_km: t.tolerance_km,
+      ...barriers,
     };
-  if ("bbox" in t) return { kind: "bbox", bbox: t.bbox, tolerance_km: t.tolerance_km };
+  if ("bbox" in t) return { kind: "bbox", bbox: t.bbox, tolerance_km: t.tolerance_km, ...barriers };
   const rings = normaliseRings(t.polygon);
-  return { kind: "polygon", polygon: rings, tolerance_km: t.tolerance_km };
+  return { kind: "polygon", polygon: rings, tolerance_km: t.tolerance_km, ...barriers };
 }
 
 /** Places lying farther outside the theatre than its tolerance (the geometry is the caller's). */
