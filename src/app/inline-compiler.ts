@@ -44,11 +44,16 @@ async function offlineTheatre(def: TheatreDef): Promise<ResolvedTheatre> {
   const known = await shippedTheatres();
   if (def.kind === "countries") {
     const key = countryKey(def.countries);
-    const same = known.find((t) => t.def.kind === "countries" && countryKey(t.def.countries) === key);
+    // a shipped theatre of the same countries, whole (one cut to a box would not do)
+    const same = def.bbox
+      ? undefined
+      : known.find((t) => t.def.kind === "countries" && !t.def.bbox && countryKey(t.def.countries) === key);
     if (same) return same.theatre;
     const offered = [
       ...new Set(
-        known.flatMap((t) => (t.def.kind === "countries" ? [`[${t.def.countries.join(", ")}]`] : [])),
+        known.flatMap((t) =>
+          t.def.kind === "countries" && !t.def.bbox ? [`[${t.def.countries.join(", ")}]`] : [],
+        ),
       ),
     ];
     throw new Error(
@@ -59,11 +64,11 @@ async function offlineTheatre(def: TheatreDef): Promise<ResolvedTheatre> {
     );
   }
   const own = resolveTheatre(def);
-  // The smallest shipped box theatre whose basemap covers this one lends it its neighbours.
+  // The smallest shipped theatre whose basemap covers this one lends it its neighbours and water.
   const host = known
-    .filter((t) => t.def.kind !== "countries" && contains(t.theatre.marginBbox, own.marginBbox))
+    .filter((t) => contains(t.theatre.marginBbox, own.marginBbox))
     .sort((a, b) => area(a.theatre.marginBbox) - area(b.theatre.marginBbox))[0];
-  return host ? { ...own, neighbours: host.theatre.neighbours } : own;
+  return host ? { ...own, neighbours: host.theatre.neighbours, water: host.theatre.water } : own;
 }
 
 /** Lets the page paint ("Compiling…") before the main thread is busy. */

@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import type { Feature, MultiLineString, Polygon, Position } from "geojson";
 import { buffer, lineString, simplify } from "@turf/turf";
 import { km2 } from "../geo/area.js";
-import { EARTH_RADIUS_KM } from "../geo/plane.js";
+import { EARTH_RADIUS_KM } from "../core/geodesy.js";
 import { pointInRing, ringArea2 } from "../geo/rings.js";
 import type { Hydrography, LakeProps, RiverProps } from "../geo/hydrography.js";
 
