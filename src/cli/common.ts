@@ -8,13 +8,16 @@ import { loadScenario } from "../node/load.js";
 import { theatreDistance } from "../node/theatre-check.js";
 import { UsageError, type CliIo } from "./io.js";
 
-/** Loads and compiles; prints errors (and warnings when `warnings`) to stderr. */
+/**
+ * Loads and compiles; prints errors (and warnings when `warnings`) to stderr. The theatre check
+ * (which loads country outlines) only runs when its warnings are shown.
+ */
 export function loadOrReport(
   path: string,
   io: CliIo,
   options: { warnings?: boolean } = {},
 ): CompiledScenario | undefined {
-  const result = loadScenario(path, { outsideKm: theatreDistance });
+  const result = loadScenario(path, options.warnings ? { outsideKm: theatreDistance } : {});
   for (const d of result.diagnostics)
     if (d.severity === "error" || options.warnings) io.err(formatDiagnostic(d));
   if (hasErrors(result.diagnostics) || !result.scenario) return undefined;

@@ -3,6 +3,8 @@
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** All of standard input (default: the process's). */
+  stdin?(): string;
 }
 
 export const processIo: CliIo = {

@@ -16,6 +16,19 @@ export function findUnits(scenario: CompiledScenario, name: string): number[] {
   return out;
 }
 
+/** `findUnits` for many look-ups: the names folded once, each look-up a map hit. */
+export function nameIndex(scenario: CompiledScenario): (name: string) => readonly number[] {
+  const index = new Map<string, number[]>();
+  scenario.units.forEach((u, i) => {
+    for (const key of new Set([u.id, u.name, ...u.aliases].map(foldName))) {
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    }
+  });
+  return (name) => index.get(foldName(name)) ?? [];
+}
+
 export function factionId(scenario: CompiledScenario, code: number): string {
   return code === 0 ? "unknown" : (scenario.factions[code - 1]?.id ?? "unknown");
 }

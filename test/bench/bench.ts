@@ -6,11 +6,13 @@
 // Targets: seek ≤ 50 µs, frame ≤ 4 ms, dissolve ≥ 20× faster than turf.union, seek ≥ 100×
 // faster than a full fold, compile ≤ 3 s. This is a measurement, not a test: nothing fails here.
 
-import { readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { featureCollection, feature as turfFeature, union } from "@turf/turf";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
-import { dayOf } from "../../src/core/dates.js";
+import { dateOf, dayOf } from "../../src/core/dates.js";
 import { countThrough, createHistory, foldInPlace, naiveStateAtIndex } from "../../src/core/fold.js";
 import type { History } from "../../src/core/fold.js";
 import type { CompiledScenario, TheatreDef } from "../../src/core/types.js";
@@ -272,6 +274,74 @@ function measureScale(): Scale {
 }
 const scale = measureScale();
 
+// The CLI: wall clock of one fresh `frontfold control` process, as installed (the bundle that
+// `npm ci` builds, rebuilt here so the figure is the shipped code), and of one `--batch` call
+// with 100 look-ups; `npx` adds its own start-up, reported apart.
+interface Cli {
+  cli_control_ms: number;
+  cli_control_npx_ms: number;
+  cli_control_batch_100_ms: number;
+  cli_control_from_source_ms: number;
+}
+function measureCli(): Cli {
+  spawnSync(process.execPath, ["src/cli/bundle.mjs", "--quiet"], { stdio: "inherit" });
+  const scenarioFile = "scenarios/syria-2014-2019.yaml";
+  const ask = ["control", scenarioFile, "--date", "2017-10-20", "--place", "Raqqa"];
+  const wall = (
+    cmd: string,
+    args: string[],
+    env: NodeJS.ProcessEnv = process.env,
+    input?: string,
+  ): number => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { encoding: "utf8", env, ...(input === undefined ? {} : { input }) });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")}: exit ${r.status}\n${r.stderr}`);
+    return ms;
+  };
+  const runs = quick ? 3 : 5;
+  const times = (f: () => number): number => median(Array.from({ length: runs }, f));
+  const bin = "src/cli/frontfold.mjs";
+  const random = rng(5);
+  const names = [
+    "Raqqa",
+    "Tabqa",
+    "Manbij",
+    "Kobani",
+    "Palmyra",
+    "Deir ez-Zor",
+    "al-Bab",
+    "Hajin",
+    "Jarabulus",
+    "Afrin",
+  ];
+  const first = dayOf("2014-03-01");
+  const lines = Array.from(
+    { length: 100 },
+    (_, i) => `${dateOf(first + Math.floor(random() * 2000))}\t${names[i % names.length] as string}`,
+  ).join("\n");
+  const dir = mkdtempSync(join(tmpdir(), "frontfold-bench-"));
+  const batchFile = join(dir, "ask.tsv");
+  writeFileSync(batchFile, `${lines}\n`);
+  const r: Cli = {
+    cli_control_ms: round(times(() => wall(process.execPath, [bin, ...ask]))),
+    cli_control_npx_ms: round(times(() => wall("npx", ["frontfold", ...ask]))),
+    cli_control_batch_100_ms: round(
+      times(() => wall(process.execPath, [bin, "control", scenarioFile, "--batch", batchFile])),
+    ),
+    cli_control_from_source_ms: round(
+      times(() => wall(process.execPath, [bin, ...ask], { ...process.env, FRONTFOLD_FROM_SOURCE: "1" })),
+    ),
+  };
+  rmSync(dir, { recursive: true, force: true });
+  log(
+    `cli: control ${r.cli_control_ms} ms (npx ${r.cli_control_npx_ms} ms, from source ${r.cli_control_from_source_ms} ms), ` +
+      `100 look-ups in one --batch ${r.cli_control_batch_100_ms} ms`,
+  );
+  return r;
+}
+const cli = measureCli();
+
 const real: Result[] = [];
 for (const { name, scenario } of await shippedScenarios())
   real.push(measure(name, scenario, { compileRuns: 3, naiveRuns: 9, unionRuns: 3 }));
@@ -284,6 +354,7 @@ const targets = {
   seek_vs_mutable: main.mutable_replay_us_median / main.seek_us_median >= 100,
   checkpoint_mb: scale.checkpoint_mb <= 64,
   checkpoint_build_ms: scale.checkpoint_build_ms <= 3000,
+  cli_control_ms: cli.cli_control_ms <= 1000,
   compile_ms: main.compile_ms <= 3000,
 };
 const report = {
@@ -294,6 +365,7 @@ const report = {
   checkpoint_mb: scale.checkpoint_mb,
   checkpoint_build_ms: scale.checkpoint_build_ms,
   checkpoint_scale: scale,
+  ...cli,
   targets_met: targets,
   node: process.version,
   scenarios: real,
@@ -328,7 +400,8 @@ if (json) {
       `dissolve ${report.dissolve_speedup}× turf.union (≥ 20×) ${mark(targets.dissolve_vs_union)}, ` +
       `seek ${report.seek_speedup}× full fold (≥ 100×) ${mark(targets.seek_vs_naive)}, compile ≤ 3 s ${mark(targets.compile_ms)}, ` +
       `seek ${report.seek_vs_mutable_speedup}× in-place replay (≥ 100×) ${mark(targets.seek_vs_mutable)}, ` +
-      `checkpoints ${scale.checkpoint_mb} MB (≤ 64) ${mark(targets.checkpoint_mb)} built in ${scale.checkpoint_build_ms} ms (≤ 3,000) ${mark(targets.checkpoint_build_ms)}`,
+      `checkpoints ${scale.checkpoint_mb} MB (≤ 64) ${mark(targets.checkpoint_mb)} built in ${scale.checkpoint_build_ms} ms (≤ 3,000) ${mark(targets.checkpoint_build_ms)}, ` +
+      `cli control ${cli.cli_control_ms} ms (≤ 1,000) ${mark(targets.cli_control_ms)}`,
   );
 }
 
