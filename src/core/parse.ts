@@ -1,5 +1,7 @@
 // YAML text → plain data, keeping the document so that any path inside it (["events", 3, "units", 0])
-// maps back to a line and column for diagnostics. Bad input (empty, binary, not YAML, not a
+// maps back to a line and column for diagnostics. A big file is first read by a fast parser that
+// keeps no source positions (js-yaml); the positioned document is built only when a diagnostic
+// needs a position, or when the fast read fails (then the positioned parser reports why). Bad input (empty, binary, not YAML, not a
 // mapping, too big, too deep, control characters, aliases to nothing) becomes diagnostics, never an
 // exception. Every check here is a single pass over the text or the document: no regular
 // expression with nested quantifiers runs over input text.
@@ -16,6 +18,7 @@ import {
   type Document,
   type Node,
 } from "yaml";
+import { CORE_SCHEMA, getScalarValue, load as loadFast, parseEvents } from "js-yaml";
 import type { Diagnostic, Severity } from "./diagnostics.js";
 import { overLimit, withDefaults, type Limits } from "./limits.js";
 
@@ -65,6 +68,7 @@ const CONTROL_NAMES: Readonly<Record<number, string>> = {
 /** Why `c` may not appear in scenario text, or `undefined` when it may. Tab, line feed and carriage
  * return are text; other C0/C1 controls are not, and U+FFFD marks bytes that were not UTF-8. */
 export function controlCharacterProblem(c: number): string | undefined {
+  if ((c >= 0x20 && c < 0x7f) || (c > 0x9f && c !== 0xfffd)) return undefined; // the common case, first
   if (c === 9 || c === 10 || c === 13) return undefined;
   const hex = `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
   if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
@@ -81,11 +85,181 @@ function aliasHint(source: string): string {
   return `YAML alias *${source} names no anchor (&${source}) defined before it; to write text that starts with "*", put it in quotes ("*${source}")`;
 }
 
+/** Files at least this long are read by the fast parser first. */
+export const FAST_PARSE_CHARS = 256 * 1024;
+
+/**
+ * Anchors, aliases, tags and directives go to the positioned parser, which budgets alias
+ * expansion and reports them exactly: true when `text` may hold one (a cheap, conservative test).
+ */
+function mayHoldYamlNodeProperties(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // & * ! start an anchor, alias or tag after a separator; % starts a directive at a line start.
+    if (c === 0x26 || c === 0x2a || c === 0x21) {
+      const before = i === 0 ? 0x0a : text.charCodeAt(i - 1);
+      const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x20;
+      const separated =
+        before === 0x20 ||
+        before === 0x0a ||
+        before === 0x09 ||
+        before === 0x5b ||
+        before === 0x7b ||
+        before === 0x2c ||
+        before === 0x3a ||
+        before === 0x2d ||
+        before === 0x0d;
+      if (separated && after !== 0x20 && after !== 0x0a && after !== 0x0d && after !== 0x09) return true;
+    } else if (c === 0x25 && (i === 0 || text.charCodeAt(i - 1) === 0x0a)) return true;
+  }
+  return false;
+}
+
+/** True when a string anywhere in `value` holds a character `controlCharacterProblem` rejects. */
+function holdsControlCharacters(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "string") {
+      for (let i = 0; i < v.length; i++)
+        if (controlCharacterProblem(v.charCodeAt(i)) !== undefined) return true;
+    } else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) stack.push(k, x);
+  }
+  return false;
+}
+
+/**
+ * The data of a big, plain file by the fast parser, or `undefined` when the positioned parser
+ * must read it (node properties, a syntax error, too deep, control characters anywhere).
+ */
+function fastRead(text: string, limits: Limits): unknown {
+  if (mayHoldYamlNodeProperties(text)) return undefined;
+  for (let i = 0; i < text.length; i++)
+    if (controlCharacterProblem(text.charCodeAt(i)) !== undefined) return undefined;
+  let value: unknown;
+  try {
+    value = loadFast(text, { schema: CORE_SCHEMA, maxDepth: limits.depth });
+  } catch {
+    return undefined;
+  }
+  return holdsControlCharacters(value) ? undefined : value;
+}
+
+type Position = { line: number; col: number };
+
+/**
+ * Where each node of a file read fast starts, from js-yaml's event stream (offsets into the text,
+ * no document built): `at` walks it like the positioned document. Built on first use only.
+ */
+function eventPositions(text: string): (path: Path, options: { key?: boolean }) => Position {
+  const events = parseEvents(text, {});
+  const n = events.length;
+  const start = new Int32Array(n).fill(-1);
+  const kind = new Uint8Array(n);
+  const first = new Int32Array(n).fill(-1);
+  const next = new Int32Array(n).fill(-1);
+  const keyText = new Map<number, string>();
+  let root = -1;
+  const open: { node: number; last: number; count: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = events[i] as (typeof events)[number];
+    if (e.type === 6) {
+      open.pop();
+      continue;
+    }
+    if (e.type === 1) {
+      open.push({ node: -1, last: -1, count: 0 });
+      continue;
+    }
+    kind[i] = e.type;
+    const parent = open[open.length - 1];
+    if (e.type === 2 || e.type === 3) start[i] = e.start;
+    else if (e.type === 4) {
+      let at = e.valueStart;
+      if (at >= 0 && (e.style === 2 || e.style === 3)) at -= 1;
+      else if (at >= 0 && (e.style === 4 || e.style === 5))
+        while (at > 0 && text[at] !== "|" && text[at] !== ">") at--;
+      else if (at < 0 && parent && parent.node >= 0 && kind[parent.node] === 3 && parent.count % 2 === 1) {
+        // `key:` and nothing: where the value would start (after the colon and any blanks).
+        at = (events[parent.last] as { valueEnd?: number }).valueEnd ?? -1;
+        if (at >= 0 && text[at] === ":") at++;
+        while (at >= 0 && (text[at] === " " || text[at] === "\t")) at++;
+      } // an empty list item (`-` alone) keeps -1: it is placed at its list
+
+      start[i] = at;
+      if (parent && parent.node >= 0 && kind[parent.node] === 3 && parent.count % 2 === 0)
+        keyText.set(i, getScalarValue(text, e));
+    }
+    if (parent) {
+      if (parent.node < 0) root = i;
+      else if (parent.last < 0) first[parent.node] = i;
+      else next[parent.last] = i;
+      parent.last = i;
+      parent.count++;
+    }
+    if (e.type === 2 || e.type === 3) open.push({ node: i, last: -1, count: 0 });
+  }
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const position = (offset: number): Position => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((lineStarts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - (lineStarts[lo] as number) + 1 };
+  };
+  const nodePos = (i: number): Position | undefined =>
+    i >= 0 && (start[i] as number) >= 0 ? position(start[i] as number) : undefined;
+  const items = new Map<number, number[]>();
+  const childrenOf = (node: number): number[] => {
+    let list = items.get(node);
+    if (!list) {
+      list = [];
+      for (let c = first[node] as number; c >= 0; c = next[c] as number) list.push(c);
+      items.set(node, list);
+    }
+    return list;
+  };
+  return (path, options) => {
+    let node = root;
+    let best = nodePos(node) ?? { line: 1, col: 1 };
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (kind[node] === 3) {
+        const kids = childrenOf(node);
+        let k = -1;
+        for (let j = 0; j + 1 < kids.length; j += 2)
+          if (keyText.get(kids[j] as number) === String(seg)) {
+            k = j;
+            break;
+          }
+        if (k < 0) break;
+        const keyPos = nodePos(kids[k] as number);
+        if (last && options.key && keyPos) return keyPos;
+        node = kids[k + 1] as number;
+        best = nodePos(node) ?? keyPos ?? best;
+      } else if (kind[node] === 2 && typeof seg === "number") {
+        const item = childrenOf(node)[seg];
+        if (item === undefined) break;
+        node = item;
+        best = nodePos(node) ?? best;
+      } else break;
+    }
+    return best;
+  };
+}
+
 export function parseYamlFile(
   file: string,
   rawText: string,
   expected: string,
   limitOverrides: Partial<Limits> = {},
+  parseOptions: { fastFrom?: number } = {},
 ): ParsedFile {
   const limits = withDefaults(limitOverrides);
   // A lone carriage return (old Mac line endings) is a line break: read it as one, keeping every
@@ -107,6 +281,7 @@ export function parseYamlFile(
   });
 
   let usable = false;
+  let fast: unknown;
   if (text.length > limits.fileChars) {
     diagnostics.push(
       make("error", 1, 1, overLimit("fileChars", `the file has ${text.length} characters`, limits.fileChars)),
@@ -122,6 +297,11 @@ export function parseYamlFile(
     );
   } else if (onlyComments(text)) {
     diagnostics.push(make("error", 1, 1, `the file is empty; expected YAML with ${expected}`));
+  } else if (
+    text.length >= (parseOptions.fastFrom ?? FAST_PARSE_CHARS) &&
+    (fast = fastRead(text, limits)) !== undefined
+  ) {
+    usable = true;
   } else {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
     for (const e of doc.errors) {
@@ -195,7 +375,7 @@ export function parseYamlFile(
   }
 
   let data: Record<string, unknown> | undefined;
-  let value: unknown;
+  let value: unknown = fast;
   if (doc && usable) {
     try {
       value = doc.toJS({ maxAliasCount: limits.aliases });
@@ -214,7 +394,7 @@ export function parseYamlFile(
       );
     }
   }
-  if (doc && usable) {
+  if ((doc || fast !== undefined) && usable) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       const kind = value === null ? "nothing" : Array.isArray(value) ? "a list" : `a ${typeof value}`;
       diagnostics.push(make("error", 1, 1, `the file holds ${kind}; expected a mapping with ${expected}`));
@@ -223,7 +403,10 @@ export function parseYamlFile(
     }
   }
 
+  let fastAt: ((path: Path, options: { key?: boolean }) => Position) | undefined;
   const at = (path: Path, options: { key?: boolean } = {}): { line: number; col: number } => {
+    // Read fast: node positions are recovered now, once, because a diagnostic wants one.
+    if (!doc && fast !== undefined) return (fastAt ??= eventPositions(text))(path, options);
     if (!doc) return { line: 1, col: 1 };
     let node: unknown = doc.contents;
     let best: { line: number; col: number } = nodePos(node) ?? { line: 1, col: 1 };

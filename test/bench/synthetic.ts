@@ -28,7 +28,8 @@ export interface SyntheticOptions {
   readonly factions?: number;
   readonly start?: string;
   readonly days?: number;
-  /** Share of places left out of `initial` (never mentioned until an event names them). */
+  /** Share of places left out of `initial` (never mentioned until an event names them); with 0,
+   * areas get initial control too, so a scenario file written from it compiles without a warning. */
   readonly unmentioned?: number;
 }
 
@@ -146,6 +147,12 @@ export function syntheticScenario(
     faction[u] = best;
     initial.push({ unit: u, faction: best, status: "held" as UnitStatus, by: 0 });
   }
+
+  if (unmentioned === 0)
+    for (let u = placeCount; u < units.length; u++) {
+      faction[u] = 1;
+      initial.push({ unit: u, faction: 1, status: "held" as UnitStatus, by: 0 });
+    }
 
   // Events: fronts move between neighbours.
   const dayList: number[] = [];
