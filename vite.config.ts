@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import { viteSingleFile } from "vite-plugin-singlefile";
 import { frontfoldScenarios } from "./src/node/vite-plugin.js";
-import { ATLAS_ASSET } from "./src/ui/compile-protocol.js";
+import { ATLAS_ASSET } from "./src/map/bundle.js";
 
 /**
  * The single-file build ships no world atlas (3.6 MB): opened files with a theatre of countries

@@ -14,7 +14,7 @@ import { parseUrlState, type UrlState } from "../ui/url-state.js";
 import type { ScenarioBundle } from "../map/bundle.js";
 import { DEFAULT_SCENARIO, shipped } from "./shipped.js";
 import scenarioIndex from "virtual:frontfold/scenario-index";
-import { ATLAS_ASSET } from "../ui/compile-protocol.js";
+import { ATLAS_ASSET } from "../map/bundle.js";
 // The single-file build resolves this to ./inline-compiler.ts (no worker file there).
 import { createCompiler } from "./worker-compiler.js";
 

@@ -6,8 +6,8 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { CompiledEvent, CompiledScenario, IsoDate } from "../core/types.js";
-import { createGifWriter, gifPalette } from "../render/gif.js";
-import { inOrder, svgToPixelsAsync, svgToPngAsync, type Raster } from "../render/raster.js";
+import { createGifWriter, gifPalette } from "../node/gif.js";
+import { inOrder, svgToPixelsAsync, svgToPngAsync, type Raster } from "../node/raster.js";
 import { dateOption, loadOrReport } from "./common.js";
 import {
   ExportError,

@@ -6,10 +6,10 @@ import { parseArgs } from "node:util";
 import { createHistory } from "../core/fold.js";
 import { describeUnit } from "../core/query.js";
 import type { CompiledScenario, IsoDate } from "../core/types.js";
-import { faceOwners, factionPolygons, frontLines, km2ByFaction } from "../geo/control.js";
 import type { Partition } from "../geo/partition.js";
 import type { ResolvedTheatre } from "../geo/theatre.js";
 import { loadGeometry } from "../node/partition-cache.js";
+import { controlGeoJson } from "../render/geojson.js";
 import { renderSvgMap } from "../render/svg-map.js";
 import { dateOption, loadOrReport, writeOutput } from "./common.js";
 import { UsageError, type CliIo } from "./io.js";
@@ -72,31 +72,5 @@ export function controlAt(
   const { theatre, partition } = geometry;
   if (format === "svg")
     return renderSvgMap({ scenario, theatre, partition, date, state }, { width: options.width ?? 1200 });
-  const owners = faceOwners(partition, state);
-  const polygons = factionPolygons(partition, owners, scenario.factions, { state, units: scenario.units });
-  const fronts = frontLines(partition, owners, scenario.factions);
-  const km2 = km2ByFaction(partition, owners, scenario.factions.length);
-  const collection = {
-    type: "FeatureCollection",
-    // foreign members (RFC 7946 §6.1): what this is a map of
-    scenario: scenario.id,
-    title: scenario.title,
-    date,
-    theatre_km2: round3(partition.theatreKm2),
-    km2: Object.fromEntries([
-      ...scenario.factions.map((f, i) => [f.id, round3(km2[i + 1] ?? 0)]),
-      ["unknown", round3(km2[0] ?? 0)],
-    ]),
-    features: [
-      ...polygons.features,
-      ...fronts.features.map((f) => ({ ...f, properties: { kind: "front", ...f.properties } })),
-    ],
-  };
-  return JSON.stringify(collection, (_, v: unknown) =>
-    typeof v === "number" ? Math.round(v * 1e7) / 1e7 : v,
-  );
-}
-
-function round3(v: number): number {
-  return Math.round(v * 1000) / 1000;
+  return controlGeoJson({ scenario, theatre, partition }, date, state);
 }

@@ -10,7 +10,7 @@ import { addDays, dayOf, daysInMonth } from "../core/dates.js";
 import type { CompiledScenario, IsoDate } from "../core/types.js";
 import { createHistory } from "../core/fold.js";
 import { loadGeometry } from "../node/partition-cache.js";
-import { findFonts, fontReport, inOrder, svgToPngAsync } from "../render/raster.js";
+import { findFonts, fontReport, inOrder, svgToPngAsync } from "../node/raster.js";
 import { svgMapColors, svgMapWriter } from "../render/svg-map.js";
 import { dateOption, loadOrReport } from "./common.js";
 import { UsageError, type CliIo, type Command } from "./io.js";

@@ -216,15 +216,13 @@ export interface ControlFeatureProps {
   readonly kind: "control" | "contested" | "besieged";
   /** Faction id holding the ground, or `unknown`. */
   readonly faction: string;
-  readonly name: string;
-  readonly color: string;
   readonly km2: number;
   /** `contested` / `besieged`: the unit and the factions contesting or besieging it. */
   readonly unit?: string;
+  /** `contested` / `besieged`: the unit's name. */
+  readonly unitName?: string;
   readonly by?: readonly string[];
 }
-
-export const UNKNOWN_COLOR = "#d9d9d9";
 
 /**
  * Faction polygons for one date: one (Multi)Polygon feature per faction holding ground, plus
@@ -261,15 +259,9 @@ export function factionPolygons(
     const faces = groups[code];
     if (!faces) continue;
     const f = factions[code - 1];
-    add(faces, {
-      kind: "control",
-      faction: f?.id ?? `faction-${code}`,
-      name: f?.name ?? `Faction ${code}`,
-      color: f?.color ?? "#888888",
-    });
+    add(faces, { kind: "control", faction: f?.id ?? `faction-${code}` });
   }
-  if (groups[0])
-    add(groups[0], { kind: "control", faction: "unknown", name: "Unknown", color: UNKNOWN_COLOR });
+  if (groups[0]) add(groups[0], { kind: "control", faction: "unknown" });
   if (detail) {
     const winners = faceWinners(partition, detail.state);
     const byUnit = new Map<number, number[]>();
@@ -291,9 +283,8 @@ export function factionPolygons(
       add(faces, {
         kind: detail.state.status[u] === STATUS_CONTESTED ? "contested" : "besieged",
         faction: factionId(factions, code),
-        name: unit?.name ?? `unit ${u}`,
-        color: code === 0 ? UNKNOWN_COLOR : (factions[code - 1]?.color ?? "#888888"),
         unit: unit?.id ?? String(u),
+        unitName: unit?.name ?? `unit ${u}`,
         by,
       });
     }

@@ -13,7 +13,6 @@ export {
   gainedLost,
   gainedLostPolygons,
   km2ByFaction,
-  UNKNOWN_COLOR,
   type ControlFeatureProps,
   type FrontLineProps,
   type GainedLost,

@@ -10,3 +10,7 @@ export interface ScenarioBundle {
   readonly theatre: ResolvedTheatre;
   readonly partition: Partition;
 }
+
+/** Where the build puts Natural Earth's country outlines, fetched only for opened files whose
+ * theatre names countries (shipped scenarios carry the shapes they need). */
+export const ATLAS_ASSET = "atlas/countries-10m.json";

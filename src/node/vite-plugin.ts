@@ -12,7 +12,7 @@ import { parse } from "yaml";
 import { formatDiagnostic } from "../core/diagnostics.js";
 import { buildBundle } from "./bundle.js";
 
-import { ATLAS_ASSET } from "../ui/compile-protocol.js";
+import { ATLAS_ASSET } from "../map/bundle.js";
 
 const HOT = `
 if (import.meta.hot) {

@@ -3,10 +3,6 @@
 import type { Diagnostic } from "../core/diagnostics.js";
 import type { ScenarioBundle } from "../map/bundle.js";
 
-/** Where the build puts Natural Earth's country outlines, fetched only for opened files whose
- * theatre names countries (shipped scenarios carry the shapes they need). */
-export const ATLAS_ASSET = "atlas/countries-10m.json";
-
 /** Files opened together, to compile. */
 export interface CompileJob {
   readonly id: number;

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseStep, stepDates } from "../../src/cli/frames.js";
 import { createProgress } from "../../src/cli/progress.js";
-import { gifInfo } from "../../src/render/gif.js";
-import { pngSize } from "../../src/render/raster.js";
+import { gifInfo } from "../../src/node/gif.js";
+import { pngSize } from "../../src/node/raster.js";
 
 const run = runCli;
 

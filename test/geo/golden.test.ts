@@ -6,11 +6,12 @@ import { basename, join } from "node:path";
 import { describe, it } from "vitest";
 import { controlAt } from "../../src/cli/at.js";
 import type { LonLat, Ring, TheatreDef } from "../../src/core/types.js";
-import { faceGeometry, faceOwners, factionPolygons, frontLines, gainedLost } from "../../src/geo/control.js";
+import { faceGeometry, faceOwners, frontLines, gainedLost } from "../../src/geo/control.js";
 import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
 import { atlasFor } from "../../src/node/atlas.js";
 import { loadScenario } from "../../src/node/load.js";
+import { controlFeatures } from "../../src/render/geojson.js";
 import { FACTIONS, scenarioOf, stateOf } from "./arbitrary.js";
 import { expectGolden, geojsonText } from "./golden.js";
 
@@ -87,7 +88,7 @@ describe("partition fixtures", () => {
         ...extra,
         features: [
           ...faces,
-          ...factionPolygons(partition, owners, FACTIONS, { state, units: scenario.units }).features,
+          ...controlFeatures(partition, owners, FACTIONS, { state, units: scenario.units }),
           ...frontLines(partition, owners, FACTIONS).features.map((f) => ({
             ...f,
             properties: { kind: "front", ...f.properties },

@@ -7,6 +7,7 @@
 // frames and a faction keeps its exact colour.
 
 import { createRequire } from "node:module";
+import { parseHex } from "../map/style.js";
 import type { Raster } from "./raster.js";
 
 type Rgb = [number, number, number];
@@ -35,15 +36,6 @@ interface Gifenc {
 }
 
 const gifenc = createRequire(import.meta.url)("gifenc") as Gifenc;
-
-/** `#rrggbb` or `#rgb` → `[r, g, b]`; `undefined` for anything else. */
-export function parseHex(color: string): Rgb | undefined {
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
-  if (!m) return undefined;
-  const hex =
-    (m[1] as string).length === 3 ? [...(m[1] as string)].map((c) => c + c).join("") : (m[1] as string);
-  return [parseInt(hex.slice(0, 2), 16), parseInt(hex.slice(2, 4), 16), parseInt(hex.slice(4, 6), 16)];
-}
 
 function distance2(a: Rgb, r: number, g: number, b: number): number {
   const dr = a[0] - r;

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createGifWriter, gifInfo, gifPalette, paletteMapper, parseHex } from "../../src/render/gif.js";
-import {
-  findFonts,
-  fontReport,
-  pngSize,
-  svgToPixels,
-  svgToPng,
-  textRenders,
-} from "../../src/render/raster.js";
+import { parseHex } from "../../src/map/style.js";
+import { createGifWriter, gifInfo, gifPalette, paletteMapper } from "../../src/node/gif.js";
+import { findFonts, fontReport, pngSize, svgToPixels, svgToPng, textRenders } from "../../src/node/raster.js";
 
 // A map-like frame: two faction fills, a legend with text, a date.
 function frame(date: string, split: number): string {
