@@ -12,3 +12,26 @@ export function foldName(name: string): string {
     .replace(/[-_\s]+/g, " ")
     .trim();
 }
+
+// Arabic articles as they are romanised, assimilated or not ("al-", "el-", "ar-", "ash-" …).
+const ARTICLES = new Set(["al", "el", "il", "ul", "ar", "as", "ash", "at", "ath", "ad", "adh", "az", "an"]);
+// "Tall", "Tell", "Tal" and "Til" are one word (a mound, in place names).
+const TELL = new Set(["tal", "tall", "tell", "tel", "til"]);
+
+/** A forgiving key for finding a place whatever its romanisation: `foldName`, then without articles
+ * (al-, el-, ash- …), with Tall/Tell/Tal as one word, a final -ah as -a, x as kh, y as i, doubled
+ * letters as one and no spaces or hyphens. "Tal Afar" and "Tall ‘Afar", "Qayyarah" and "Al Qayyārah", "Rutba" and
+ * "Ar Ruţbah" share a key. */
+export function looseName(name: string): string {
+  const words = foldName(name)
+    .replace(/[^a-z0-9 ]/g, " ")
+    .split(" ")
+    .filter((w) => w !== "");
+  return words
+    .filter((w, i) => !(ARTICLES.has(w) && i < words.length - 1))
+    .map((w) => (TELL.has(w) ? "tal" : w.replace(/ah$/, "a")))
+    .join("")
+    .replace(/x/g, "kh") // Kurdish Latin x is kh: Zaxo, Mexmur
+    .replace(/y/g, "i") // ay/ai, iy/i: Bayji and Baiji
+    .replace(/(.)\1+/g, "$1");
+}
