@@ -256,6 +256,23 @@ describe("the default page", () => {
   });
 });
 
+describe("the joint Iraq–Syria overview", () => {
+  it("is in the picker and opens with Iraq's factions in the key", async () => {
+    const { page, problems } = await openApp(browser, "?scenario=iraq-syria-2014-2019&date=2016-11-01");
+    const options = await page.$$eval("#scenario-picker option", (os) =>
+      os.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(options).toContain("iraq-syria-2014-2019");
+    const key = await page.locator(".legend-list").textContent();
+    expect(key).toContain("Iraqi government forces");
+    expect(key).toContain("Kurdistan Region (Peshmerga)");
+    expect(key).toContain("Islamic State");
+    await shot(page, "iraq-syria-2016-11-01");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("smoothness", () => {
   it("redraws every frame while scrubbing the largest scenario", async () => {
     const id = inject("largestScenario");
