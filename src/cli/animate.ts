@@ -23,10 +23,11 @@ import {
 } from "./frames.js";
 import { UsageError, type Command } from "./io.js";
 import { progressFor } from "./progress.js";
+import { isLive } from "../core/event.js";
 
 /** Chapters of the scenario in log order (retracted ones left out). */
 export function chaptersOf(scenario: CompiledScenario): CompiledEvent[] {
-  return scenario.log.filter((e) => e.def.type === "chapter" && e.retractedBy === undefined);
+  return scenario.log.filter((e) => e.type === "chapter" && isLive(e));
 }
 
 function delayOption(text: string | undefined, fallback: number): number {

@@ -11,6 +11,7 @@ import { describeUnit, factionId, findUnits, nameIndex, provenance, sourcesOf } 
 import type { CompiledScenario } from "../core/types.js";
 import { dateOption, loadOrReport } from "./common.js";
 import { UsageError, type CliIo, type Command } from "./io.js";
+import { effectiveDef } from "../core/event.js";
 
 export const run: Command = async (args, io) => {
   const { positionals, values } = parseArgs({
@@ -53,7 +54,7 @@ export const run: Command = async (args, io) => {
     const chain = provenance(scenario, unit, countThrough(scenario.log, dayOf(date))).map((e) => ({
       id: e.id,
       date: e.date,
-      type: e.type,
+      type: effectiveDef(e).type,
       title: e.title,
       retractedBy: e.retractedBy,
       sources: sourcesOf(e),

@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { dateOption, loadOrReport } from "./common.js";
 import { UsageError, type Command } from "./io.js";
+import { effectiveDef, isLive } from "../core/event.js";
 
 export const run: Command = async (args, io) => {
   const { positionals, values } = parseArgs({
@@ -18,15 +19,15 @@ export const run: Command = async (args, io) => {
   if (!scenario) return 1;
   for (const e of scenario.log) {
     if ((from && e.date < from) || (to && e.date > to)) continue;
-    const shown = e.def.type === "supersede" ? e.def.with : e.def;
-    const precision = shown.date_precision === "day" ? "" : ` (${shown.date_precision})`;
-    const corrector = e.retractedBy ? scenario.log.find((x) => x.id === e.retractedBy) : undefined;
-    const flag = e.retractedBy
+    const shown = effectiveDef(e);
+    const precision = e.date_precision === "day" ? "" : ` (${e.date_precision})`;
+    const corrector = isLive(e) ? undefined : scenario.log.find((x) => x.id === e.retractedBy);
+    const flag = !isLive(e)
       ? ` [${corrector?.supersedes ? "superseded" : "retracted"} by ${e.retractedBy}]`
       : e.supersedes
         ? ` [supersedes ${e.supersedes}]`
         : "";
-    io.out(`${e.date}${precision}  ${e.type.padEnd(10)}  ${e.id}  ${e.title}${flag}`);
+    io.out(`${e.date}${precision}  ${shown.type.padEnd(10)}  ${e.id}  ${e.title}${flag}`);
   }
   return 0;
 };

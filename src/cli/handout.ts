@@ -19,12 +19,11 @@ import {
 } from "./frames.js";
 import { UsageError, type Command } from "./io.js";
 import { progressFor, type Progress } from "./progress.js";
+import { actsOnUnits, isLive } from "../core/event.js";
 
 /** Control changes after `afterDay` up to and including `throughDay`. */
 function changesBetween(scenario: CompiledScenario, afterDay: number, throughDay: number): CompiledEvent[] {
-  return scenario.log.filter(
-    (e) => e.op !== "none" && e.retractedBy === undefined && e.day > afterDay && e.day <= throughDay,
-  );
+  return scenario.log.filter((e) => actsOnUnits(e) && isLive(e) && e.day > afterDay && e.day <= throughDay);
 }
 
 /** The handout's chapters: one per chapter, or the start and the end when there are none. */
@@ -41,8 +40,8 @@ export function handoutChapters(
           title: c.title,
           date: c.date,
           day: c.day,
-          precision: c.def.date_precision,
-          narration: c.def.type === "chapter" ? c.def.narration : "",
+          precision: c.date_precision,
+          narration: c.type === "chapter" ? c.narration : "",
           sources: sourcesOf(c),
         }))
       : [scenario.start, scenario.end].map((date, i) => ({

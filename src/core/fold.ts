@@ -6,8 +6,9 @@
 // caller can observe half-way, and keeps delta checkpoints (the units each stretch of the log
 // changed) so that `stateAt` costs what changed between where a buffer is and where it goes.
 
-import type { CompiledEvent, CompiledScenario, IsoDate } from "./types.js";
+import type { CompiledEvent, CompiledScenario, ControlEvent, IsoDate } from "./types.js";
 import { dayOf } from "./dates.js";
+import { actsOnUnits, isLive } from "./event.js";
 
 export const STATUS_UNKNOWN = 0;
 export const STATUS_HELD = 1;
@@ -37,6 +38,11 @@ export interface ControlState {
 export type EventFilter = (e: CompiledEvent) => boolean;
 
 const takeAll: EventFilter = () => true;
+
+/** Whether the fold applies `e`: live, acting on units, and taken by the filter. */
+function applies(e: CompiledEvent, filter: EventFilter): e is ControlEvent {
+  return isLive(e) && actsOnUnits(e) && filter(e);
+}
 
 function emptyState(unitCount: number): ControlState {
   return {
@@ -86,10 +92,8 @@ export function cloneState(s: ControlState): ControlState {
 type Mutable = { -readonly [K in keyof ControlState]: ControlState[K] };
 
 /** The one definition of what an event does; writes into `s` (a state the caller owns). */
-function step(s: Mutable, e: CompiledEvent): void {
-  switch (e.op) {
-    case "none":
-      return;
+function step(s: Mutable, e: ControlEvent): void {
+  switch (e.type) {
     case "control":
       for (const u of e.units) {
         if (e.onlyFrom !== 0 && (e.onlyFrom & (1 << (s.faction[u] as number))) === 0) continue;
@@ -121,8 +125,8 @@ function step(s: Mutable, e: CompiledEvent): void {
       }
       return;
     default: {
-      const never: never = e.op;
-      throw new Error(`unhandled op ${String(never)}`);
+      const never: never = e;
+      throw new Error(`unhandled event type ${String((never as CompiledEvent).type)}`);
     }
   }
 }
@@ -130,7 +134,7 @@ function step(s: Mutable, e: CompiledEvent): void {
 /** Pure reducer: the state after `e`. Skips retracted events and those the filter rejects. */
 export function evolve(state: ControlState, e: CompiledEvent, filter: EventFilter = takeAll): ControlState {
   const next = cloneState(state) as Mutable;
-  if (e.retractedBy === undefined && filter(e)) step(next, e);
+  if (applies(e, filter)) step(next, e);
   next.applied = state.applied + 1;
   return next;
 }
@@ -157,7 +161,7 @@ export function foldInPlace(
   const n = Math.max(0, Math.min(count, scenario.log.length));
   for (let i = 0; i < n; i++) {
     const e = scenario.log[i] as CompiledEvent;
-    if (e.retractedBy === undefined && filter(e)) step(work, e);
+    if (applies(e, filter)) step(work, e);
   }
   work.applied = n;
   return work;
@@ -229,7 +233,7 @@ export function createHistory(
   const L = log.length;
   const interval = Math.max(1, Math.floor(options.interval ?? chooseInterval(log)));
   const unitCount = scenario.units.length;
-  const takes = (e: CompiledEvent): boolean => e.retractedBy === undefined && filter(e);
+  const takes = (e: CompiledEvent): e is ControlEvent => applies(e, filter);
 
   // Upper bound on entries: every unit an event names, once.
   let bound = 0;
@@ -439,7 +443,7 @@ export function replay(
   const work = cloneState(initialState(scenario)) as Mutable;
   scenario.log.forEach((e, i) => {
     visit(work, e);
-    if (e.retractedBy === undefined && filter(e)) step(work, e);
+    if (applies(e, filter)) step(work, e);
     work.applied = i + 1;
   });
   return work;

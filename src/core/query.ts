@@ -4,6 +4,7 @@
 import { foldName } from "./names.js";
 import { CAUSE_NEVER, STATUS_BESIEGED, STATUS_CONTESTED, STATUS_HELD, type ControlState } from "./fold.js";
 import type { CompiledEvent, CompiledScenario, IsoDate, Source, UnitStatus } from "./types.js";
+import { actsOnUnits } from "./event.js";
 
 /** Unit indices whose id, name or alias matches `name` (case, diacritics and apostrophes ignored). */
 export function findUnits(scenario: CompiledScenario, name: string): number[] {
@@ -99,7 +100,7 @@ export function provenance(scenario: CompiledScenario, unit: number, count: numb
   const n = Math.min(count, scenario.log.length);
   for (let i = n - 1; i >= 0; i--) {
     const e = scenario.log[i] as CompiledEvent;
-    if (e.op !== "none" && e.units.includes(unit)) out.push(e);
+    if (actsOnUnits(e) && e.units.includes(unit)) out.push(e);
   }
   return out;
 }

@@ -274,6 +274,8 @@ export type PlaceInput = z.output<typeof placeSchema>;
 export type AreaInput = z.output<typeof areaSchema>;
 export type TheatreInput = z.output<typeof theatreSchema>;
 export type EventInput = z.output<typeof eventSchema>;
+export type SourceInput = z.output<typeof sourceSchema>;
+export type ViewInput = z.output<typeof viewSchema>;
 
 /** An included file, for the JSON Schema. */
 export const eventsFileSchema = z.strictObject({

@@ -3,6 +3,8 @@
 // Everything here is plain, JSON-serialisable data so a compiled scenario can cross a worker
 // boundary or be emitted by the Vite plugin unchanged.
 
+import type { AreaInput, EventInput, FactionInput, PlaceInput, SourceInput, ViewInput } from "./schema.js";
+
 /** An ISO calendar day, `YYYY-MM-DD`, UTC. */
 export type IsoDate = string;
 /** `[longitude, latitude]` in degrees, WGS84. */
@@ -10,49 +12,20 @@ export type LonLat = readonly [number, number];
 /** A linear ring: first and last positions equal. */
 export type Ring = readonly LonLat[];
 
-export type DatePrecision = "day" | "month" | "approximate";
-export type Confidence = "assessed" | "claimed";
+// The definition types are read from the zod schemas in `schema.ts` (made deeply read-only), so
+// a field added to the schema is a field here, with no second list to keep in step.
 
-export interface Source {
-  readonly publication: string;
-  readonly date: IsoDate;
-  readonly title?: string | undefined;
-  readonly url?: string | undefined;
-}
+/** `T` with every property and array, at any depth, read-only. */
+export type DeepReadonly<T> = T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
-export interface FactionDef {
-  readonly id: string;
-  readonly name: string;
-  /** CSS colour, `#rrggbb`. */
-  readonly color: string;
-  /** Who this id stands for in this scenario (free text). */
-  readonly covers?: string | undefined;
-}
-
-export type PlaceKind = "city" | "town" | "village" | "neighbourhood" | "landmark" | "base";
-export type CoordSource = "geonames" | "approximate" | "measured";
-
-export interface PlaceDef {
-  readonly id: string;
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly at: LonLat;
-  readonly kind: PlaceKind;
-  /** Where the coordinates come from; `approximate` and `measured` need a `note`. */
-  readonly coords: CoordSource;
-  readonly note?: string | undefined;
-}
-
-export interface AreaDef {
-  readonly id: string;
-  readonly name: string;
-  readonly aliases: readonly string[];
-  /** Outer ring first, then holes. */
-  readonly polygon: readonly Ring[];
-  /** Holds no ground of its own: only stops places' ground at its edge. */
-  readonly boundary: boolean;
-  readonly note?: string | undefined;
-}
+export type Source = DeepReadonly<SourceInput>;
+export type FactionDef = DeepReadonly<FactionInput>;
+export type PlaceDef = DeepReadonly<PlaceInput>;
+export type PlaceKind = PlaceDef["kind"];
+/** Where the coordinates come from; `approximate` and `measured` need a `note`. */
+export type CoordSource = PlaceDef["coords"];
+/** An area, its polygon normalised to a list of rings (outer ring first, then holes). */
+export type AreaDef = Omit<DeepReadonly<AreaInput>, "polygon"> & { readonly polygon: readonly Ring[] };
 
 export type TheatreDef =
   | {
@@ -80,95 +53,20 @@ export type TheatreDef =
       readonly barriers?: readonly string[] | undefined;
     };
 
-export interface ViewDef {
-  /** Date the app opens on. */
-  readonly date?: IsoDate | undefined;
-  /** `[west, south, east, north]` the map frames first. */
-  readonly bbox?: readonly [number, number, number, number] | undefined;
-}
+export type ViewDef = DeepReadonly<ViewInput>;
 
 export type UnitStatus = "unknown" | "held" | "contested" | "besieged";
 
-export interface InitialEntry {
-  readonly unit: string;
-  readonly faction: string;
-  readonly status: "held" | "contested" | "besieged";
-  readonly by: readonly string[];
-}
-
-interface EventCommon {
-  readonly id: string;
-  readonly date: IsoDate;
-  readonly date_precision: DatePrecision;
-  readonly title: string;
-  readonly sources: readonly Source[];
-  readonly confidence: Confidence;
-  readonly note?: string | undefined;
-  /** For the scenario's authors only: the app and the exports never show it. */
-  readonly author_note?: string | undefined;
-}
-
-export type IncidentKind = "airstrike" | "bombing" | "clash" | "massacre" | "shelling" | "other";
-
-/** The event bodies an author writes; `supersede` carries one of the others. */
-export type EventBody =
-  | {
-      readonly type: "control";
-      readonly units: readonly string[];
-      readonly faction: string;
-      readonly from?: string | undefined;
-    }
-  | { readonly type: "contest"; readonly units: readonly string[]; readonly by: readonly string[] }
-  | { readonly type: "siege"; readonly units: readonly string[]; readonly by: readonly string[] }
-  | { readonly type: "lift-siege"; readonly units: readonly string[] }
-  | {
-      readonly type: "advance";
-      readonly faction: string;
-      /** A path with a corridor half-width, or a polygon: every place within goes to `faction`. */
-      readonly path?: readonly LonLat[] | undefined;
-      readonly width_km?: number | undefined;
-      readonly polygon?: readonly Ring[] | undefined;
-      /** Only places held by these factions change hands (default: any other faction). */
-      readonly from?: readonly string[] | undefined;
-    }
-  | {
-      readonly type: "incident";
-      readonly kind: IncidentKind;
-      /** A place id or coordinates. */
-      readonly at: string | LonLat;
-      /** Days the marker stays on the map after the date. */
-      readonly window_days: number;
-    }
-  | { readonly type: "note"; readonly text: string }
-  | { readonly type: "chapter"; readonly narration: string; readonly seconds?: number | undefined }
-  | { readonly type: "retract"; readonly target: string; readonly reason: string }
-  | {
-      readonly type: "supersede";
-      readonly target: string;
-      readonly reason: string;
-      readonly with: ReplacementEvent;
-    };
-
-export type EventDef = EventCommon & EventBody;
-export type EventType = EventBody["type"];
+/** An event as written: one of the types in `eventTypes`, with the fields every event has. */
+export type EventDef = DeepReadonly<EventInput>;
+export type EventType = EventDef["type"];
+export type DatePrecision = EventDef["date_precision"];
+export type Confidence = EventDef["confidence"];
 /** What a `supersede` puts in place of its target: a full event without its own id. */
-export type ReplacementEvent = Omit<EventCommon, "id"> &
-  Exclude<EventBody, { type: "supersede" } | { type: "retract" }>;
-
-export interface ScenarioDef {
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly start: IsoDate;
-  readonly end: IsoDate;
-  readonly view: ViewDef;
-  readonly theatre: TheatreDef;
-  readonly factions: readonly FactionDef[];
-  readonly places: readonly PlaceDef[];
-  readonly areas: readonly AreaDef[];
-  readonly initial: readonly InitialEntry[];
-  readonly events: readonly EventDef[];
-}
+export type ReplacementEvent = Extract<EventDef, { type: "supersede" }>["with"];
+/** What an event does once corrections are read: a supersede's replacement, any other event itself. */
+export type EffectiveDef = Exclude<EventDef, { type: "supersede" }> | ReplacementEvent;
+export type IncidentKind = Extract<EventDef, { type: "incident" }>["kind"];
 
 // ---------------------------------------------------------------------------------------------
 // Compiled form.
@@ -190,38 +88,66 @@ export interface CompiledUnit {
   readonly boundary?: boolean | undefined;
 }
 
-/** How an event acts on the units it names. */
-export type ControlOp = "none" | "control" | "contest" | "siege" | "lift";
-
-export interface CompiledEvent {
+interface CompiledEventCommon {
   /** Position in the log (0-based); also the order of changes. */
   readonly index: number;
   readonly id: string;
-  readonly type: EventType;
+  /** The effective date (a supersede's is its replacement's). */
   readonly date: IsoDate;
   /** Days since 1970-01-01 (UTC). */
   readonly day: number;
   readonly title: string;
-  readonly op: ControlOp;
-  /** Unit indices the event acts on (advance: the places it resolved to). */
-  readonly units: readonly number[];
-  /** Faction code for `control` (and resolved `advance`). */
-  readonly faction: number;
-  /** Bit mask of faction codes for `contest` / `siege` (bit `code`). */
-  readonly by: number;
-  /** `advance` only: a unit changes hands only if its faction's bit is set here (0: no restriction). */
-  readonly onlyFrom: number;
-  /** The event as written (for display and provenance). For a supersede, its replacement. */
+  readonly date_precision: DatePrecision;
+  readonly confidence: Confidence;
+  /** The event as written, kept for provenance: for a supersede, the supersede itself (its
+   * replacement, which this compiled event carries out, is `def.with`). */
   readonly def: EventDef;
-  /** Set when a later `retract`/`supersede` removes this event from the fold. */
+  /** Set when a later `retract`/`supersede` takes this event out of the fold; read it through
+   * `isLive` (`core/events.ts`). */
   readonly retractedBy?: string | undefined;
   /** The id of the event a `supersede` replaced. */
   readonly supersedes?: string | undefined;
-  /** `incident` only: where it happened. */
-  readonly at?: LonLat | undefined;
   /** Where the event is written. */
   readonly pos?: SourcePosition | undefined;
 }
+
+/** What an event does, resolved at compile time: ids turned into unit indices and faction codes,
+ * an `advance` into the places it takes in, a `supersede` into its replacement's body. */
+export type CompiledBody =
+  | {
+      readonly type: "control";
+      /** Unit indices (an advance: the places it took in). */
+      readonly units: readonly number[];
+      /** Faction code. */
+      readonly faction: number;
+      /** A unit changes hands only if its faction's bit is set here (0: no restriction; advances). */
+      readonly onlyFrom: number;
+    }
+  | {
+      readonly type: "contest" | "siege";
+      readonly units: readonly number[];
+      /** Bit mask of faction codes (bit `code`). */
+      readonly by: number;
+    }
+  | { readonly type: "lift"; readonly units: readonly number[] }
+  | {
+      readonly type: "incident";
+      readonly kind: IncidentKind;
+      /** Where it happened (a place, an area's centre, or coordinates). */
+      readonly at: LonLat;
+      /** Days the marker stays on the map after the date. */
+      readonly window_days: number;
+    }
+  | { readonly type: "chapter"; readonly narration: string; readonly seconds?: number | undefined }
+  | { readonly type: "note"; readonly text: string }
+  | { readonly type: "retract"; readonly target: string; readonly reason: string };
+
+/** One event of the compiled log: a union on `type`. */
+export type CompiledEvent = CompiledEventCommon & CompiledBody;
+export type CompiledType = CompiledEvent["type"];
+/** The events that act on units: what the fold applies. */
+export type ControlEvent = Extract<CompiledEvent, { readonly units: readonly number[] }>;
+export type ControlType = ControlEvent["type"];
 
 export interface SourcePosition {
   readonly file: string;

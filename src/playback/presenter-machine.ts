@@ -13,6 +13,7 @@
 
 import { and, assign, not, setup, type SnapshotFrom } from "xstate";
 import type { CompiledScenario } from "../core/types.js";
+import { actsOnUnits, isLive } from "../core/event.js";
 
 export interface PresenterStop {
   readonly day: number;
@@ -115,10 +116,10 @@ export function presenterStops(
   const stops: PresenterStop[] = [];
   const eventDays = new Set<number>();
   for (const e of scenario.log) {
-    if (e.retractedBy !== undefined) continue;
-    if (e.def.type === "chapter") {
-      stops.push({ day: e.day, kind: "chapter", id: e.id, seconds: e.def.seconds });
-    } else if (options.events && e.op !== "none" && !eventDays.has(e.day)) {
+    if (!isLive(e)) continue;
+    if (e.type === "chapter") {
+      stops.push({ day: e.day, kind: "chapter", id: e.id, seconds: e.seconds });
+    } else if (options.events && actsOnUnits(e) && !eventDays.has(e.day)) {
       // One stop per day of change: same-day events arrive together.
       eventDays.add(e.day);
       stops.push({ day: e.day, kind: "event", id: e.id });

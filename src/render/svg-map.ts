@@ -42,6 +42,7 @@ import {
 import { legendSvg } from "./legend.js";
 import { hatchPattern, xmlEscape } from "./palette.js";
 import { scaleBarSvg } from "./scale-bar.js";
+import { actsOnUnits, isLive } from "../core/event.js";
 
 export const MAP_FONT = "'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
 
@@ -319,7 +320,7 @@ function clip(text: string, max: number): string {
 function lastEvent(log: readonly CompiledEvent[], count: number): CompiledEvent | undefined {
   for (let i = count - 1; i >= 0; i--) {
     const e = log[i] as CompiledEvent;
-    if (e.retractedBy === undefined && e.op !== "none") return e;
+    if (isLive(e) && actsOnUnits(e)) return e;
   }
   return undefined;
 }
@@ -329,7 +330,7 @@ function publications(log: readonly CompiledEvent[], count: number): string[] {
   const counts = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const e = log[i] as CompiledEvent;
-    if (e.retractedBy !== undefined) continue;
+    if (!isLive(e)) continue;
     for (const s of e.def.sources ?? []) counts.set(s.publication, (counts.get(s.publication) ?? 0) + 1);
   }
   return [...counts.entries()]

@@ -25,6 +25,7 @@ import { summaryLine, theatreName } from "./summary.js";
 import { TimelineView } from "./timeline-view.js";
 import { formatUrlState, parseUrlState, type MapView as UrlMapView, type UrlState } from "./url-state.js";
 import { WhyPanel } from "./why-panel.js";
+import { isLive } from "../core/event.js";
 
 export type ScenarioSource =
   { readonly kind: "shipped"; readonly id: string } | { readonly kind: "file"; readonly name: string };
@@ -222,7 +223,7 @@ export class App {
     this.timeline.setData({
       startDay,
       endDay,
-      eventDays: scenario.log.filter((e) => e.retractedBy === undefined).map((e) => e.day),
+      eventDays: scenario.log.filter(isLive).map((e) => e.day),
       chapters: chs.map((c) => ({ id: c.id, day: c.day, title: c.title })),
     });
     this.events.setScenario(scenario);

@@ -5,15 +5,15 @@ import { maskToFactions } from "../core/query.js";
 import { sourcesOf } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario, Source } from "../core/types.js";
 import { h, safeHref } from "./dom.js";
+import { effectiveDef } from "../core/event.js";
 
 /** "SDF take", "contested", "siege", … for an event, in a few words. */
 export function typeLabel(scenario: CompiledScenario, e: CompiledEvent): string {
-  const def = e.def;
-  switch (def.type) {
-    case "control":
-    case "advance": {
+  if (e.def.type === "supersede") return "correction";
+  switch (e.type) {
+    case "control": {
       const f = scenario.factions[e.faction - 1];
-      return f ? `→ ${f.name}` : def.type;
+      return f ? `→ ${f.name}` : effectiveDef(e).type;
     }
     case "contest":
       return `contested by ${maskToFactions(scenario, e.by)
@@ -23,18 +23,16 @@ export function typeLabel(scenario: CompiledScenario, e: CompiledEvent): string 
       return `besieged by ${maskToFactions(scenario, e.by)
         .map((id) => factionName(scenario, id))
         .join(", ")}`;
-    case "lift-siege":
+    case "lift":
       return "siege lifted";
     case "incident":
-      return def.kind;
+      return e.kind;
     case "chapter":
       return "chapter";
     case "note":
       return "note";
     case "retract":
       return "correction (retracted)";
-    case "supersede":
-      return "correction";
   }
 }
 
@@ -46,8 +44,8 @@ function factionName(scenario: CompiledScenario, id: string): string {
 export function eventText(e: CompiledEvent): string | undefined {
   const def = e.def;
   const parts: string[] = [];
-  if (def.type === "chapter") parts.push(def.narration);
-  if (def.type === "note") parts.push(def.text);
+  if (e.type === "chapter") parts.push(e.narration);
+  if (e.type === "note") parts.push(e.text);
   if (def.type === "retract" || def.type === "supersede") parts.push(def.reason);
   if (def.note) parts.push(def.note);
   return parts.length > 0 ? parts.join(" ") : undefined;

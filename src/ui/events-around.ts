@@ -3,6 +3,7 @@
 
 import { countThrough } from "../core/fold.js";
 import type { CompiledEvent } from "../core/types.js";
+import { actsOnUnits, isLive } from "../core/event.js";
 
 export interface EventWindow {
   /** Indices into the log, in log order. */
@@ -36,7 +37,7 @@ export function eventsAround(log: readonly CompiledEvent[], day: number, before 
 export function changeDays(log: readonly CompiledEvent[]): number[] {
   const days: number[] = [];
   for (const e of log) {
-    if (e.op === "none" || e.retractedBy !== undefined) continue;
+    if (!actsOnUnits(e) || !isLive(e)) continue;
     if (days[days.length - 1] !== e.day) days.push(e.day);
   }
   return days;
@@ -54,8 +55,8 @@ export interface Chapter {
 export function chapters(log: readonly CompiledEvent[]): Chapter[] {
   const out: Chapter[] = [];
   for (const e of log) {
-    if (e.def.type !== "chapter" || e.retractedBy !== undefined) continue;
-    out.push({ index: e.index, id: e.id, day: e.day, title: e.title, narration: e.def.narration });
+    if (e.type !== "chapter" || !isLive(e)) continue;
+    out.push({ index: e.index, id: e.id, day: e.day, title: e.title, narration: e.narration });
   }
   return out;
 }
@@ -68,8 +69,8 @@ export function incidentsOn(log: readonly CompiledEvent[], day: number): Compile
     const e = log[i] as CompiledEvent;
     // Windows are short (days to weeks); a year back is far enough to stop looking.
     if (day - e.day > 366) break;
-    if (e.def.type !== "incident" || e.retractedBy !== undefined) continue;
-    if (day - e.day < Math.max(1, e.def.window_days)) out.push(e);
+    if (e.type !== "incident" || !isLive(e)) continue;
+    if (day - e.day < Math.max(1, e.window_days)) out.push(e);
   }
   return out.reverse();
 }

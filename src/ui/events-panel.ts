@@ -5,6 +5,7 @@ import type { CompiledEvent, CompiledScenario } from "../core/types.js";
 import { h, replaceChildren } from "./dom.js";
 import { eventSources, eventText, sourceList, typeLabel } from "./event-text.js";
 import { eventsAround } from "./events-around.js";
+import { isLive } from "../core/event.js";
 
 export class EventsPanel {
   private scenario: CompiledScenario | undefined;
@@ -56,7 +57,7 @@ export class EventsPanel {
     return h(
       "li",
       {
-        class: `event event-${e.def.type}${e.retractedBy ? " retracted" : ""}`,
+        class: `event event-${e.def.type}${isLive(e) ? "" : " retracted"}`,
         "data-index": e.index,
       },
       h(
@@ -66,7 +67,7 @@ export class EventsPanel {
         h("span", { class: "event-type" }, typeLabel(sc, e)),
         h("span", { class: "event-title" }, e.title),
       ),
-      e.retractedBy
+      !isLive(e)
         ? h("p", { class: "event-retracted" }, `Corrected by “${e.retractedBy}”: not counted.`)
         : null,
       text ? h("p", { class: "event-text" }, text) : null,

@@ -350,22 +350,20 @@ export class MapView {
     this.incidentKey = key;
     const marks: SVGGElement[] = [];
     for (const e of incidents) {
-      if (e.def.type !== "incident") continue;
-      const at = this.incidentPosition(e.def.at);
-      if (!at) continue;
-      const p = this.geometry?.project(at);
+      if (e.type !== "incident") continue;
+      const p = this.geometry?.project(e.at);
       if (!p) continue;
       const g = s(
         "g",
         {
-          class: `incident incident-${e.def.kind}`,
+          class: `incident incident-${e.kind}`,
           "data-x": p[0],
           "data-y": p[1],
           "data-day": e.day,
-          "data-window": e.def.window_days,
+          "data-window": e.window_days,
         },
         s("title", {}, `${e.date} — ${e.title}`),
-        s("path", { d: incidentSymbol(e.def.kind), fill: INCIDENT }),
+        s("path", { d: incidentSymbol(e.kind), fill: INCIDENT }),
       );
       marks.push(g);
     }
@@ -441,12 +439,6 @@ export class MapView {
 
   private select() {
     return select(this.svg);
-  }
-
-  private incidentPosition(at: string | LonLat): LonLat | undefined {
-    if (typeof at !== "string") return at;
-    const u = this.scenario?.units.find((x) => x.id === at);
-    return u?.at;
   }
 
   private lonLatAt(ev: MouseEvent): LonLat | undefined {

@@ -7,6 +7,7 @@ import { dateOf, dayOf } from "../core/dates.js";
 import type { CompiledEvent, CompiledScenario, Source } from "../core/types.js";
 import type { PresenterStop, PresenterView } from "../playback/presenter-machine.js";
 import { eventText, typeLabel } from "./event-text.js";
+import { actsOnUnits, isLive } from "../core/event.js";
 
 /** One change of control on the way to a stop. */
 export interface ChangeLine {
@@ -41,8 +42,8 @@ export interface CardOptions {
 
 /** Whether an event is a change a class would see on the map (control, contest, siege, incident). */
 function isChange(e: CompiledEvent): boolean {
-  if (e.retractedBy !== undefined) return false;
-  return e.op !== "none" || e.def.type === "incident";
+  if (!isLive(e)) return false;
+  return actsOnUnits(e) || e.type === "incident";
 }
 
 /** Changes with `fromDay < day <= toDay` (and before `hiddenFromDay`), oldest first. */
@@ -100,7 +101,7 @@ export function stopCard(
       kicker: `Chapter ${n} of ${chapterStops.length}`,
       date: dateOf(stop.day),
       title: event?.title ?? "",
-      narration: event?.def.type === "chapter" ? event.def.narration : "",
+      narration: event?.type === "chapter" ? event.narration : "",
       sources: event?.def.sources ?? [],
       changes,
       moreChanges,

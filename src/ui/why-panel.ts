@@ -7,6 +7,7 @@ import type { CompiledEvent, CompiledScenario } from "../core/types.js";
 import { factionFill, UNKNOWN_FILL, UNKNOWN_LABEL } from "../map/style.js";
 import { h, replaceChildren } from "./dom.js";
 import { eventSources, eventText, sourceList, typeLabel } from "./event-text.js";
+import { isLive } from "../core/event.js";
 
 export class WhyPanel {
   constructor(
@@ -76,7 +77,7 @@ export class WhyPanel {
               const text = eventText(e);
               return h(
                 "li",
-                { class: e.retractedBy ? "retracted" : undefined },
+                { class: isLive(e) ? undefined : "retracted" },
                 h(
                   "button",
                   { type: "button", class: "event-jump", title: `Go to ${e.date}` },
@@ -84,7 +85,7 @@ export class WhyPanel {
                   h("span", { class: "event-type" }, typeLabel(scenario, e)),
                   h("span", { class: "event-title" }, e.title),
                 ),
-                e.retractedBy
+                !isLive(e)
                   ? h("p", { class: "event-retracted" }, `Corrected by “${e.retractedBy}”: not counted.`)
                   : null,
                 e.def.confidence === "claimed"

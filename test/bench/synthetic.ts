@@ -9,7 +9,7 @@ import type {
   CompiledEvent,
   CompiledScenario,
   CompiledUnit,
-  ControlOp,
+  ControlType,
   EventDef,
   FactionDef,
   LonLat,
@@ -164,7 +164,7 @@ export function syntheticScenario(
     const day = dayList[i] as number;
     const date = dateOf(day);
     const roll = random();
-    let op: ControlOp = "control";
+    let op: ControlType = "control";
     let eventUnits: number[];
     let f = 0;
     let by = 0;
@@ -207,15 +207,16 @@ export function syntheticScenario(
     log.push({
       index: i,
       id: `e${i}`,
-      type: def.type,
+      ...(op === "control"
+        ? { type: op, units: eventUnits, faction: f, onlyFrom: 0 }
+        : op === "lift"
+          ? { type: op, units: eventUnits }
+          : { type: op, units: eventUnits, by }),
       date,
       day,
       title: def.title,
-      op,
-      units: eventUnits,
-      faction: f,
-      by,
-      onlyFrom: 0,
+      date_precision: "day",
+      confidence: "assessed",
       def,
     });
   }

@@ -2,7 +2,7 @@
 // property tests of the fold (and of anything else that consumes a CompiledScenario).
 
 import fc from "fast-check";
-import type { CompiledEvent, CompiledScenario, ControlOp } from "../../src/core/types.js";
+import type { CompiledBody, CompiledEvent, CompiledScenario, ControlType } from "../../src/core/types.js";
 import { dateOf, dayOf } from "../../src/core/dates.js";
 
 const START = dayOf("2017-01-01");
@@ -21,7 +21,7 @@ export const compiledScenario = (
       const mask = fc.integer({ min: 0, max: (1 << (factionCount + 1)) - 1 }).map((m) => m & ~1);
       const event = fc.record({
         gap: fc.integer({ min: 0, max: 20 }),
-        op: fc.constantFrom<ControlOp>("none", "control", "control", "contest", "siege", "lift"),
+        op: fc.constantFrom<"none" | ControlType>("none", "control", "control", "contest", "siege", "lift"),
         units: fc.uniqueArray(unit, { minLength: 1, maxLength: Math.min(4, unitCount) }),
         faction,
         by: mask,
@@ -49,18 +49,23 @@ export const compiledScenario = (
       let day = START;
       const log: CompiledEvent[] = events.map((e, index) => {
         day += e.gap;
+        const body: CompiledBody =
+          e.op === "none"
+            ? { type: "note", text: "generated" }
+            : e.op === "control"
+              ? { type: "control", units: e.units, faction: e.faction, onlyFrom: e.onlyFrom }
+              : e.op === "lift"
+                ? { type: "lift", units: e.units }
+                : { type: e.op, units: e.units, by: e.by };
         return {
           index,
           id: `e${index}`,
-          type: e.op === "none" ? "note" : e.op === "lift" ? "lift-siege" : e.op,
+          ...body,
           date: dateOf(day),
           day,
           title: `event ${index}`,
-          op: e.op,
-          units: e.units,
-          faction: e.op === "control" ? e.faction : 0,
-          by: e.op === "contest" || e.op === "siege" ? e.by : 0,
-          onlyFrom: e.op === "control" ? e.onlyFrom : 0,
+          date_precision: "day",
+          confidence: e.claimed ? "claimed" : "assessed",
           retractedBy: e.retracted ? "r" : undefined,
           def: {
             id: `e${index}`,

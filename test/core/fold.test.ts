@@ -21,6 +21,7 @@ import type { CompiledScenario } from "../../src/core/types.js";
 import { compiledScenario } from "./arbitrary.js";
 import { syntheticScenario } from "../bench/synthetic.js";
 import { loadScenario } from "../../src/node/load.js";
+import { actsOnUnits, isLive } from "../../src/core/event.js";
 
 const plain = (s: ControlState) => ({
   faction: [...s.faction],
@@ -73,7 +74,7 @@ describe("fold, given the small scenario", () => {
   it("folds only what the filter takes", () => {
     const assessedOnly = createHistory(scenario, { filter: (e) => e.def.confidence === "assessed" });
     expect(assessedOnly.stateAt("2017-12-31").faction).toEqual(history.stateAt("2017-12-31").faction);
-    const noSdf = createHistory(scenario, { filter: (e) => e.faction !== 2 });
+    const noSdf = createHistory(scenario, { filter: (e) => !(e.type === "control" && e.faction === 2) });
     expect(describeUnit(scenario, noSdf.stateAt("2017-12-31"), unit("tabqa")).faction).toBe("isis");
   });
 });
@@ -96,18 +97,18 @@ describe("evolve", () => {
         let s = initialState(scenario);
         for (const e of scenario.log) {
           const next = evolve(s, e);
-          if (e.retractedBy === undefined && e.op !== "none")
+          if (isLive(e) && actsOnUnits(e))
             for (const u of e.units) {
               const changed =
-                e.op !== "control" ||
+                e.type !== "control" ||
                 e.onlyFrom === 0 ||
                 (e.onlyFrom & (1 << (s.faction[u] as number))) !== 0;
               if (!changed) continue;
               expect(next.cause[u]).toBe(e.index);
-              if (e.op === "control")
+              if (e.type === "control")
                 expect([next.faction[u], next.status[u]]).toEqual([e.faction, STATUS_HELD]);
-              if (e.op === "contest") expect(next.status[u]).toBe(STATUS_CONTESTED);
-              if (e.op === "siege") expect(next.status[u]).toBe(STATUS_BESIEGED);
+              if (e.type === "contest") expect(next.status[u]).toBe(STATUS_CONTESTED);
+              if (e.type === "siege") expect(next.status[u]).toBe(STATUS_BESIEGED);
             }
           s = next;
         }
@@ -167,7 +168,7 @@ describe("history with checkpoints", () => {
         const filtered = createHistory(scenario, { filter: assessed }).stateAtIndex(scenario.log.length);
         const without: CompiledScenario = {
           ...scenario,
-          log: scenario.log.map((e) => (assessed(e) ? e : { ...e, op: "none" as const })),
+          log: scenario.log.map((e) => (assessed(e) ? e : { ...e, type: "note" as const, text: "" })),
         };
         expect(plain(filtered)).toEqual(plain(naiveStateAtIndex(without, scenario.log.length)));
       }),
@@ -220,7 +221,12 @@ events:
     expect(r.diagnostics).toEqual([]);
     const scenario = r.scenario as CompiledScenario;
     const e = scenario.log[0];
-    expect(e?.units.map((u) => scenario.units[u]?.id)).toEqual(["p1", "p3", "p4"]);
+    expect(e?.type).toBe("control");
+    expect(e && actsOnUnits(e) ? e.units.map((u) => scenario.units[u]?.id) : undefined).toEqual([
+      "p1",
+      "p3",
+      "p4",
+    ]);
     const s = createHistory(scenario).stateAt("2017-03-01");
     expect(
       ["p1", "p2", "p3", "p4"].map(

@@ -29,8 +29,8 @@ function compiled(id: string): CompiledScenario {
 function chapter(i: number): { id: string; date: string; title: string; narration: string } {
   const stop = stops[i];
   const e = raqqa.log.find((x) => x.id === stop?.id);
-  if (!stop || !e || e.def.type !== "chapter") throw new Error(`no chapter ${i}`);
-  return { id: e.id, date: e.date, title: e.title, narration: e.def.narration };
+  if (!stop || !e || e.type !== "chapter") throw new Error(`no chapter ${i}`);
+  return { id: e.id, date: e.date, title: e.title, narration: e.narration };
 }
 
 beforeAll(async () => {

@@ -69,7 +69,7 @@ function townScenario(): CompiledScenario {
   const event = (
     index: number,
     date: string,
-    op: CompiledEvent["op"],
+    op: "control" | "contest" | "siege",
     unitList: number[],
     faction: number,
     by: number,
@@ -78,15 +78,14 @@ function townScenario(): CompiledScenario {
   ): CompiledEvent => ({
     index,
     id: `e${index}`,
-    type: op === "control" ? "control" : op === "contest" ? "contest" : "siege",
+    ...(op === "control"
+      ? { type: op, units: unitList, faction, onlyFrom: 0 }
+      : { type: op, units: unitList, by }),
     date,
     day: dayOf(date),
     title,
-    op,
-    units: unitList,
-    faction,
-    by,
-    onlyFrom: 0,
+    date_precision: "day",
+    confidence: "assessed",
     def: {
       id: `e${index}`,
       date,

@@ -13,6 +13,7 @@ import type { CompiledScenario } from "../../src/core/types.js";
 import { compileScenario } from "../../src/core/compile.js";
 import { loadScenario } from "../../src/node/load.js";
 import { theatreDistance } from "../../src/node/theatre-check.js";
+import { actsOnUnits } from "../../src/core/event.js";
 
 const files = readdirSync("scenarios")
   .filter((f) => f.endsWith(".yaml"))
@@ -75,8 +76,8 @@ describe.each(files)("%s", (file) => {
 function uncertainDays(s: CompiledScenario, unit: number): Set<number> {
   const out = new Set<number>();
   for (const e of s.log) {
-    if (e.op === "none" || !e.units.includes(unit)) continue;
-    const precision = e.def.type === "supersede" ? e.def.with.date_precision : e.def.date_precision;
+    if (!actsOnUnits(e) || !e.units.includes(unit)) continue;
+    const precision = e.date_precision;
     const slack = precision === "month" ? 31 : precision === "approximate" ? 10 : 1;
     for (let d = e.day - slack; d <= e.day + slack; d++) out.add(d);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dayOf } from "../../src/core/dates.js";
-import type { CompiledEvent, EventDef } from "../../src/core/types.js";
+import type { CompiledBody, CompiledEvent, ControlType, EventDef } from "../../src/core/types.js";
 import {
   changeDays,
   chapters,
@@ -13,7 +13,7 @@ import { mainFile } from "../../src/ui/compile-protocol.js";
 function event(
   index: number,
   date: string,
-  body: Omit<Partial<CompiledEvent>, "def"> & { def?: Record<string, unknown> } = {},
+  body: { op?: ControlType; retractedBy?: string; def?: Record<string, unknown> } = {},
 ): CompiledEvent {
   const def = {
     id: `e${index}`,
@@ -26,19 +26,29 @@ function event(
     text: "",
     ...body.def,
   } as unknown as EventDef;
+  // What the compiler would make of `def` (or of a control-type event named by `op`).
+  const compiled: CompiledBody =
+    body.op === "control"
+      ? { type: "control", units: [], faction: 0, onlyFrom: 0 }
+      : body.op === "lift"
+        ? { type: "lift", units: [] }
+        : body.op !== undefined
+          ? { type: body.op, units: [], by: 0 }
+          : def.type === "chapter"
+            ? { type: "chapter", narration: def.narration }
+            : def.type === "incident"
+              ? { type: "incident", kind: def.kind, at: [39, 36], window_days: def.window_days }
+              : { type: "note", text: "" };
   return {
     index,
     id: `e${index}`,
-    type: def.type,
+    ...compiled,
     date,
     day: dayOf(date),
     title: `Event ${index}`,
-    op: "none",
-    units: [],
-    faction: 0,
-    by: 0,
-    onlyFrom: 0,
-    ...body,
+    date_precision: "day",
+    confidence: "assessed",
+    retractedBy: body.retractedBy,
     def,
   };
 }

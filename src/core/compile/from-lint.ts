@@ -2,10 +2,10 @@
 // before; replaying the compiled log checks it and warns where the fold disagrees.
 
 import type { Diagnostic } from "../diagnostics.js";
+import { actsOnUnits, effectiveDef, isLive } from "../event.js";
 import { replay } from "../fold.js";
 import type { CompiledScenario } from "../types.js";
 import type { EventEntry } from "./events.js";
-import { effectiveDef } from "./lower.js";
 
 export function lintFrom(
   scenario: CompiledScenario,
@@ -14,8 +14,8 @@ export function lintFrom(
   diags: Diagnostic[],
 ): void {
   replay(scenario, (state, e) => {
-    if (e.retractedBy !== undefined) return;
-    const body = effectiveDef(e.def);
+    if (!isLive(e) || !actsOnUnits(e)) return;
+    const body = effectiveDef(e);
     if (body.type !== "control" || body.from === undefined) return;
     const expected = factionIndex.get(body.from);
     const entry = byId.get(e.id) as EventEntry;

@@ -1,11 +1,13 @@
-// One event's compiled form: ids resolved to unit indices and faction codes, an `advance`
-// expanded to the places it takes in, an incident placed.
+// One event's compiled form, a member of the `CompiledEvent` union: a supersede resolved to its
+// replacement's body, ids to unit indices and faction codes, an `advance` to a `control` of the
+// places it takes in, an incident to a position.
 
 import { dayOf } from "../dates.js";
 import type { Severity } from "../diagnostics.js";
 import { placesInCorridor, placesInPolygon } from "../geodesy.js";
 import type { Path } from "../parse.js";
-import type { CompiledEvent, ControlOp, EventDef, LonLat, Ring } from "../types.js";
+import { effectiveDef } from "../event.js";
+import type { CompiledEvent, EventDef, LonLat, Ring } from "../types.js";
 import { normaliseRings, ringCentroid } from "./polygons.js";
 import type { Sections } from "./sections.js";
 
@@ -17,52 +19,46 @@ export interface LowerContext {
   readonly warn: (severity: Severity, path: Path, message: string) => void;
 }
 
-/** What an event does once corrections are read: a supersede's replacement, else itself. */
-export function effectiveDef(d: EventDef): EventDef | Extract<EventDef, { type: "supersede" }>["with"] {
-  return d.type === "supersede" ? d.with : d;
-}
-
 export function lowerEvent(def: EventDef, index: number, ctx: LowerContext): CompiledEvent {
   const { unitIndex, factionIndex, units: allUnits, places } = ctx.sections;
-  const body = effectiveDef(def);
+  const written = effectiveDef({ def });
+  const common = {
+    index,
+    id: def.id,
+    date: written.date,
+    day: dayOf(written.date),
+    title: written.title,
+    date_precision: written.date_precision,
+    confidence: written.confidence,
+    def,
+    retractedBy: ctx.retractedBy,
+    supersedes: def.type === "supersede" ? def.target : undefined,
+    pos: ctx.pos,
+  };
   const unitsOf = (ids: readonly string[]): number[] => ids.map((id) => unitIndex.get(id) as number);
   const mask = (ids: readonly string[]): number =>
     ids.reduce((m, id) => m | (1 << (factionIndex.get(id) as number)), 0);
-  let op: ControlOp = "none";
-  let units: number[] = [];
-  let faction = 0;
-  let by = 0;
-  let onlyFrom = 0;
-  let at: LonLat | undefined;
-  switch (body.type) {
+  switch (written.type) {
     case "control":
-      op = "control";
-      units = unitsOf(body.units);
-      faction = factionIndex.get(body.faction) as number;
-      break;
+      return {
+        ...common,
+        type: "control",
+        units: unitsOf(written.units),
+        faction: factionIndex.get(written.faction) as number,
+        onlyFrom: 0,
+      };
     case "contest":
-      op = "contest";
-      units = unitsOf(body.units);
-      by = mask(body.by);
-      break;
     case "siege":
-      op = "siege";
-      units = unitsOf(body.units);
-      by = mask(body.by);
-      break;
+      return { ...common, type: written.type, units: unitsOf(written.units), by: mask(written.by) };
     case "lift-siege":
-      op = "lift";
-      units = unitsOf(body.units);
-      break;
+      return { ...common, type: "lift", units: unitsOf(written.units) };
     case "advance": {
-      op = "control";
-      faction = factionIndex.get(body.faction) as number;
-      onlyFrom = body.from ? mask(body.from) : ~(1 << faction) >>> 0;
+      const faction = factionIndex.get(written.faction) as number;
       const placeUnits = allUnits.slice(0, places.length);
-      units = body.path
-        ? placesInCorridor(placeUnits, body.path, body.width_km ?? 0)
-        : body.polygon
-          ? placesInPolygon(placeUnits, normaliseRings(body.polygon))
+      const units = written.path
+        ? placesInCorridor(placeUnits, written.path, written.width_km ?? 0)
+        : written.polygon
+          ? placesInPolygon(placeUnits, normaliseRings(written.polygon))
           : [];
       if (units.length === 0)
         ctx.warn(
@@ -70,33 +66,22 @@ export function lowerEvent(def: EventDef, index: number, ctx: LowerContext): Com
           def.type === "supersede" ? ["with"] : [],
           `advance "${def.id}" takes in no place; widen width_km or check the path`,
         );
-      break;
+      const onlyFrom = written.from ? mask(written.from) : ~(1 << faction) >>> 0;
+      return { ...common, type: "control", units, faction, onlyFrom };
     }
-    case "incident":
-      if (typeof body.at === "string") {
-        const u = allUnits[unitIndex.get(body.at) as number];
-        at = u?.at ?? (u?.polygon ? ringCentroid(u.polygon[0] as Ring) : undefined);
-      } else at = body.at;
-      break;
-    default:
-      break;
+    case "incident": {
+      let at: LonLat;
+      if (typeof written.at === "string") {
+        const u = allUnits[unitIndex.get(written.at) as number];
+        at = u?.at ?? ringCentroid(u?.polygon?.[0] as Ring);
+      } else at = written.at;
+      return { ...common, type: "incident", kind: written.kind, at, window_days: written.window_days };
+    }
+    case "chapter":
+      return { ...common, type: "chapter", narration: written.narration, seconds: written.seconds };
+    case "note":
+      return { ...common, type: "note", text: written.text };
+    case "retract":
+      return { ...common, type: "retract", target: written.target, reason: written.reason };
   }
-  return {
-    index,
-    id: def.id,
-    type: body.type,
-    date: body.date,
-    day: dayOf(body.date),
-    title: body.title,
-    op,
-    units,
-    faction,
-    by,
-    onlyFrom,
-    def,
-    retractedBy: ctx.retractedBy,
-    supersedes: def.type === "supersede" ? def.target : undefined,
-    at,
-    pos: ctx.pos,
-  };
 }

@@ -6,7 +6,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { EventLog } from "../event-log.js";
 import type { CompiledEvent } from "../types.js";
 import type { EventEntry } from "./events.js";
-import { effectiveDef, lowerEvent } from "./lower.js";
+import { effectiveDef } from "../event.js";
+import { lowerEvent } from "./lower.js";
 import type { Sections } from "./sections.js";
 
 export function orderLog(
@@ -17,9 +18,7 @@ export function orderLog(
   diags: Diagnostic[],
 ): CompiledEvent[] {
   const ordered = log.events.map((e, order) => ({ e, order }));
-  ordered.sort(
-    (a, b) => dayOf(effectiveDef(a.e.def).date) - dayOf(effectiveDef(b.e.def).date) || a.order - b.order,
-  );
+  ordered.sort((a, b) => dayOf(effectiveDef(a.e).date) - dayOf(effectiveDef(b.e).date) || a.order - b.order);
   return ordered.map(({ e }, index) => {
     const entry = byId.get(e.def.id) as EventEntry;
     return lowerEvent(e.def, index, {
