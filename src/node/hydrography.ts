@@ -15,7 +15,7 @@ import { pathToFileURL } from "node:url";
 import type { Feature, MultiLineString, Polygon, Position } from "geojson";
 import { buffer, lineString, simplify } from "@turf/turf";
 import { km2 } from "../geo/area.js";
-import { EARTH_RADIUS_KM } from "../core/geodesy.js";
+import { greatCircleKm } from "../core/geodesy.js";
 import { pointInRing, ringArea2 } from "../geo/rings.js";
 import type { Hydrography, LakeProps, RiverProps } from "../geo/hydrography.js";
 
@@ -158,15 +158,6 @@ export function parseSegments(text: string): { level: number; points: Position[]
 
 const keyOf = (p: Position): string => `${(p[0] as number).toFixed(6)},${(p[1] as number).toFixed(6)}`;
 
-function distKm(a: Position, b: Position): number {
-  const rad = Math.PI / 180;
-  const la = (a[1] as number) * rad;
-  const lb = (b[1] as number) * rad;
-  const dl = ((b[0] as number) - (a[0] as number)) * rad;
-  const h = Math.sin((lb - la) / 2) ** 2 + Math.cos(la) * Math.cos(lb) * Math.sin(dl / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /** Joins line pieces that share end points (GSHHG cuts lines at its bins) into longer lines. */
 export function joinLines(lines: readonly Position[][]): Position[][] {
   const pieces = lines.map((l) => l.slice());
@@ -226,7 +217,7 @@ function buildGraph(
   };
   const link = (a: number, b: number, river: boolean, level: number, cost = 1): void => {
     if (a === b) return;
-    const w = distKm(g.pos[a] as Position, g.pos[b] as Position) * cost;
+    const w = greatCircleKm(g.pos[a] as Position, g.pos[b] as Position) * cost;
     const edge = a < b ? `${a}-${b}` : `${b}-${a}`;
     g.adj[a]?.push({ to: b, w, edge, river, level });
     g.adj[b]?.push({ to: a, w, edge, river, level });
@@ -261,7 +252,7 @@ function buildGraph(
     let bestD = 10;
     for (let b = 0; b < g.pos.length; b++) {
       if (lineOf[b] === lineOf[a]) continue;
-      const d = distKm(g.pos[a] as Position, g.pos[b] as Position);
+      const d = greatCircleKm(g.pos[a] as Position, g.pos[b] as Position);
       if (d < bestD) {
         bestD = d;
         best = b;
@@ -276,7 +267,7 @@ function nearestNode(g: Graph, p: Position, within: number): number {
   let best = -1;
   let bestD = within;
   g.pos.forEach((q, i) => {
-    const d = distKm(p, q);
+    const d = greatCircleKm(p, q);
     if (d < bestD) {
       bestD = d;
       best = i;
@@ -409,7 +400,7 @@ export function extractHydrography(tolerance = 0.0015): Hydrography {
       const near = LAKE_NAMES.find(
         (l) =>
           pointInRing(l.at as [number, number], ccw as [number, number][]) ||
-          ccw.some((q) => distKm(l.at, q) < 10),
+          ccw.some((q) => greatCircleKm(l.at, q) < 10),
       );
       return {
         type: "Feature",
@@ -440,18 +431,24 @@ function lakeAssad(
   if (!dam) throw new Error("no GeoNames point for the Tabqa dam's town");
   // the Euphrates line through the dam's nearest point, walked upstream (towards Jarabulus)
   const line = euphrates.geometry.coordinates.reduce((best, l) =>
-    Math.min(...l.map((p) => distKm(p, dam))) < Math.min(...best.map((p) => distKm(p, dam))) ? l : best,
+    Math.min(...l.map((p) => greatCircleKm(p, dam))) < Math.min(...best.map((p) => greatCircleKm(p, dam)))
+      ? l
+      : best,
   );
   const [up] = anchorsAt([{ geonames: 169179, name: "Jarābulus" }]);
-  let i = line.reduce((bi, p, k) => (distKm(p, dam) < distKm(line[bi] as Position, dam) ? k : bi), 0);
+  let i = line.reduce(
+    (bi, p, k) => (greatCircleKm(p, dam) < greatCircleKm(line[bi] as Position, dam) ? k : bi),
+    0,
+  );
   const step =
-    distKm(line[0] as Position, up as Position) < distKm(line[line.length - 1] as Position, up as Position)
+    greatCircleKm(line[0] as Position, up as Position) <
+    greatCircleKm(line[line.length - 1] as Position, up as Position)
       ? -1
       : 1;
   const course: Position[] = [line[i] as Position];
   let walked = 0;
   while (walked < LAKE_ASSAD.lengthKm && i + step >= 0 && i + step < line.length) {
-    walked += distKm(line[i] as Position, line[i + step] as Position);
+    walked += greatCircleKm(line[i] as Position, line[i + step] as Position);
     i += step;
     course.push(line[i] as Position);
   }
