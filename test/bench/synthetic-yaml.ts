@@ -3,6 +3,7 @@
 // generated, so it says so: every event cites the generator as its source.
 
 import type { CompiledScenario, CompiledUnit, TheatreDef } from "../../src/core/types.js";
+import { actsOnUnits } from "../../src/core/event.js";
 
 function theatreYaml(t: TheatreDef): string[] {
   switch (t.kind) {
@@ -66,10 +67,12 @@ export function scenarioYaml(scenario: CompiledScenario): string {
       .filter((x) => x !== undefined)
       .join(", ");
   for (const e of scenario.log) {
-    out.push(`  - id: ${e.id}`, `    date: "${e.date}"`, `    type: ${e.type}`, `    title: ${e.title}`);
+    if (!actsOnUnits(e)) continue;
+    const type = e.type === "lift" ? "lift-siege" : e.type;
+    out.push(`  - id: ${e.id}`, `    date: "${e.date}"`, `    type: ${type}`, `    title: ${e.title}`);
     out.push(`    units: [${e.units.map((u) => (scenario.units[u] as CompiledUnit).id).join(", ")}]`);
-    if (e.op === "control") out.push(`    faction: ${factionOf(e.faction)}`);
-    if (e.op === "contest" || e.op === "siege") out.push(`    by: [${maskIds(e.by)}]`);
+    if (e.type === "control") out.push(`    faction: ${factionOf(e.faction)}`);
+    if (e.type === "contest" || e.type === "siege") out.push(`    by: [${maskIds(e.by)}]`);
     out.push("    sources:", `      - { publication: frontfold benchmark generator, date: "${e.date}" }`);
   }
   return `${out.join("\n")}\n`;
