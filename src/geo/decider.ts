@@ -22,7 +22,11 @@ export interface GridFace {
   readonly polys: XY[][][];
 }
 
-/** The deciding place of each face (-1 where no place lies in all of the face's areas). */
+/**
+ * The deciding place of each face (-1 where no place lies in all of the face's areas). Banks of
+ * barrier rivers count as areas, except that a face on a bank with no place of its own is decided
+ * as if there were no barrier.
+ */
 export function faceDeciders(
   faces: readonly GridFace[],
   sites: Sites,
@@ -51,9 +55,16 @@ export function faceDeciders(
       .join(",");
     let eligible = eligibleSites.get(key);
     if (!eligible) {
-      eligible = [];
-      for (let i = 0; i < sites.unit.length; i++)
-        if (f.areas.every((a) => siteAreas.get(sites.unit[i] as number)?.has(a) === true)) eligible.push(i);
+      const within = (need: readonly number[]): number[] => {
+        const out: number[] = [];
+        for (let i = 0; i < sites.unit.length; i++)
+          if (need.every((a) => siteAreas.get(sites.unit[i] as number)?.has(a) === true)) out.push(i);
+        return out;
+      };
+      eligible = within(f.areas);
+      // a bank without places (negative ids, see barriers.ts) does not leave its ground to nobody
+      if (eligible.length === 0 && f.areas.some((a) => a < 0))
+        eligible = within(f.areas.filter((a) => a >= 0));
       eligibleSites.set(key, eligible);
     }
     const [cx, cy] = planeCentroid(f.polys.map((poly) => poly.map((ring) => ring.map(toPlane))));

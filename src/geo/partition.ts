@@ -26,7 +26,7 @@ import { voronoiCells } from "./voronoi.js";
 
 export const PARTITION_FORMAT = "frontfold-partition@1";
 /** Bump when the algorithm changes what it produces, so cached partitions are recompiled. */
-const ALGORITHM_VERSION = 5;
+const ALGORITHM_VERSION = 6;
 
 export interface PartitionWarning {
   /** The unit concerned, by id. */
