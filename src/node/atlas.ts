@@ -2,7 +2,9 @@
 // step and the benchmark. The app itself never loads these files: it gets the few shapes
 // `resolveTheatre` keeps.
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import type { TheatreDef } from "../core/types.js";
 import { stableHash } from "../geo/hash.js";
@@ -51,8 +53,21 @@ export function hydrographyVersion(): string {
 
 function hydrography(): { data: Hydrography; version: string } {
   if (!water) {
-    const text = readFileSync(new URL("../../data/hydrography.json", import.meta.url), "utf8");
+    const text = readFileSync(packageFile("data/hydrography.json"), "utf8");
     water = { data: JSON.parse(text) as Hydrography, version: stableHash(text) };
   }
   return water;
+}
+
+/** A file of this package: the sources and the CLI bundle (under node_modules) sit at different
+ *  depths, so look upwards from here. */
+function packageFile(rel: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, rel);
+    if (existsSync(file)) return file;
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`${rel} not found above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
 }
