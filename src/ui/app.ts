@@ -1,16 +1,15 @@
-// The app's wiring: one loaded scenario (its bundle, fold history and projected geometry), the
-// playback machine, the views, the address bar. Redraws are coalesced to one per animation frame
-// however many inputs arrive (pointer moves, ticks, keys).
+// The app's wiring: one loaded scenario (`scenario-state.ts`), the playback machine, the views,
+// the address bar (`url-sync.ts`) and the keys (`keys.ts`). Redraws are coalesced to one per
+// animation frame however many inputs arrive (pointer moves, ticks, keys). Presenter mode sees
+// the app only through `PresenterPort`.
 
 import { createActor, type Actor } from "xstate";
 import { dateOf, dayOf } from "../core/dates.js";
-import { createHistory, type ControlState, type History } from "../core/fold.js";
 import { findUnits } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
 import { gainedLost } from "../geo/control.js";
 import type { ScenarioBundle } from "../map/bundle.js";
-import { controlFrame, mapFrame, type MapFrame } from "../map/frame.js";
-import { projectBundle, type ProjectedMap } from "../map/project.js";
+import { controlFrame, mapFrame } from "../map/frame.js";
 import { SPEEDS, playbackMachine } from "../playback/playback-machine.js";
 import type { AreaSample } from "../render/chart.js";
 import { chapterAt } from "../render/timeline.js";
@@ -18,36 +17,22 @@ import { ChartPanel } from "./chart-panel.js";
 import { ComparePanel } from "./compare-panel.js";
 import { byId, h, replaceChildren } from "./dom.js";
 import { EventsPanel } from "./events-panel.js";
-import { changeDays, chapters, incidentsOn, type Chapter } from "./events-around.js";
+import { changeDays, incidentsOn } from "./events-around.js";
+import { KeyRouter } from "./keys.js";
 import { legend } from "./legend.js";
 import { MapView, type MapInsets } from "./map-view.js";
-import { summaryLine, theatreName } from "./summary.js";
+import type { PresenterPort } from "./presenter-port.js";
+import { ownersAt, scenarioState, type ScenarioSource, type ScenarioState } from "./scenario-state.js";
+import { summaryLine } from "./summary.js";
 import { TimelineView } from "./timeline-view.js";
-import { formatUrlState, parseUrlState, type MapView as UrlMapView, type UrlState } from "./url-state.js";
+import { parseUrlState, type MapView as UrlMapView, type UrlState } from "./url-state.js";
+import { UrlSync } from "./url-sync.js";
 import { WhyPanel } from "./why-panel.js";
 import { isLive } from "../core/event.js";
 
-export type ScenarioSource =
-  { readonly kind: "shipped"; readonly id: string } | { readonly kind: "file"; readonly name: string };
+export type { ScenarioSource };
 
-interface Loaded {
-  readonly bundle: ScenarioBundle;
-  readonly scenario: CompiledScenario;
-  readonly source: ScenarioSource;
-  readonly history: History;
-  readonly geometry: ProjectedMap;
-  /** The frame on screen (its buffers are reused date after date). */
-  frame: MapFrame | undefined;
-  readonly startDay: number;
-  readonly endDay: number;
-  readonly chapters: readonly Chapter[];
-  readonly chapterDays: readonly number[];
-  readonly theatreName: string;
-  readonly state: ControlState;
-  readonly compareState: ControlState;
-  /** Scratch state for the presenter's highlight of changed ground. */
-  readonly changeState: ControlState;
-}
+type Loaded = ScenarioState;
 
 export interface LoadOptions {
   /** Open on this day (clamped); default: the URL's, else the scenario's view date. */
@@ -62,8 +47,10 @@ export interface LoadOptions {
 
 const FRAME_MEASURE = "frontfold:frame";
 
-export class App {
+export class App implements PresenterPort {
   readonly actor: Actor<typeof playbackMachine>;
+  readonly keys = new KeyRouter();
+  private readonly url = new UrlSync(() => this.urlState());
   private loaded: Loaded | undefined;
   private readonly map: MapView;
   private readonly timeline: TimelineView;
@@ -82,8 +69,6 @@ export class App {
   private drawnDay = NaN;
   private drawnCompare: number | undefined = undefined;
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
-  private urlTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastUrlWrite = 0;
   private samplesJob = 0;
   private selectedFace = -1;
   /** A unit chosen by name (the finder), shown instead of the selected face's decider. */
@@ -180,29 +165,9 @@ export class App {
 
   /** Shows a scenario. The previous one is replaced only once this one is ready. */
   load(bundle: ScenarioBundle, source: ScenarioSource, options: LoadOptions = {}): void {
-    const scenario = bundle.scenario;
-    const history = createHistory(scenario);
-    const geometry = projectBundle(bundle);
-    const startDay = dayOf(scenario.start);
-    const endDay = dayOf(scenario.end);
-    const chs = chapters(scenario.log);
-    const outlineName = bundle.theatre.outline.properties.name;
-    const loaded: Loaded = {
-      bundle,
-      scenario,
-      source,
-      history,
-      geometry,
-      startDay,
-      endDay,
-      chapters: chs,
-      chapterDays: chs.map((c) => c.day),
-      theatreName: theatreName(scenario.theatre.kind === "countries" ? outlineName.split(", ") : undefined),
-      state: history.blank(),
-      compareState: history.blank(),
-      changeState: history.blank(),
-      frame: undefined,
-    };
+    const loaded = scenarioState(bundle, source);
+    const { scenario, startDay, endDay } = loaded;
+    const chs = loaded.chapters;
     this.loaded = loaded;
     const url = options.url ?? {};
     const day =
@@ -219,7 +184,7 @@ export class App {
         .sort((a, b) => a.localeCompare(b))
         .map((name) => h("option", { value: name })),
     );
-    this.map.setScenario(scenario, geometry, options.view ?? url.view);
+    this.map.setScenario(scenario, loaded.geometry, options.view ?? url.view);
     this.timeline.setData({
       startDay,
       endDay,
@@ -249,7 +214,7 @@ export class App {
     this.computeSamples(loaded);
     this.requestFrame();
     if (options.push) this.commitUrl();
-    else this.writeUrl(false);
+    else this.url.write(false);
     for (const listener of this.loadListeners) listener(scenario);
   }
 
@@ -277,8 +242,9 @@ export class App {
     } else {
       this.map.setHighlight(undefined);
     }
+    this.keys.setMode(on ? "present" : "explore");
     this.map.setTextScale(on ? textScale : 1);
-    this.writeUrl(false);
+    this.url.write(false);
   }
 
   /** The map's room or text size changed (a panel shown or hidden, the window resized). */
@@ -534,9 +500,9 @@ export class App {
 
   // ---- address bar
 
-  urlState(): UrlState {
+  urlState(): UrlState | undefined {
     const loaded = this.loaded;
-    if (!loaded) return {};
+    if (!loaded) return undefined;
     return {
       scenario: loaded.source.kind === "shipped" ? loaded.source.id : undefined,
       date: dateOf(this.day),
@@ -547,34 +513,13 @@ export class App {
     };
   }
 
-  /** Replaces the current entry soon (while dragging, playing, panning): at most ~3 writes a second. */
   private scheduleUrl(): void {
-    if (this.urlTimer !== undefined) return;
-    const wait = Math.max(0, 350 - (performance.now() - this.lastUrlWrite));
-    this.urlTimer = setTimeout(() => {
-      this.urlTimer = undefined;
-      this.writeUrl(false);
-    }, wait);
+    this.url.schedule();
   }
 
   /** A new history entry for a deliberate move (drag end, click, step, chapter, compare). */
   commitUrl(): void {
-    if (this.urlTimer !== undefined) {
-      clearTimeout(this.urlTimer);
-      this.urlTimer = undefined;
-    }
-    this.writeUrl(true);
-  }
-
-  private writeUrl(push: boolean): void {
-    const loaded = this.loaded;
-    if (!loaded) return;
-    this.lastUrlWrite = performance.now();
-    const search = formatUrlState(this.urlState(), location.search);
-    if (search === location.search) return;
-    const url = `${location.pathname}${search}${location.hash}`;
-    if (push) history.pushState(null, "", url);
-    else history.replaceState(null, "", url);
+    this.url.commit();
   }
 
   // ---- controls
@@ -599,49 +544,39 @@ export class App {
     byId("zoom-in").addEventListener("click", () => this.map.zoomBy(1.6));
     byId("zoom-out").addEventListener("click", () => this.map.zoomBy(1 / 1.6));
     byId("zoom-reset").addEventListener("click", () => this.map.resetZoom());
-    document.addEventListener("keydown", (ev) => this.onKey(ev));
+    this.keys.on("explore", (ev) => this.onKey(ev));
   }
 
-  private onKey(ev: KeyboardEvent): void {
-    if (ev.defaultPrevented || ev.altKey || ev.ctrlKey || ev.metaKey) return;
-    const target = ev.target as HTMLElement | null;
-    const tag = target?.tagName;
-    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || target?.isContentEditable) return;
+  /** The keys while exploring (the slider's own keys come first, see `KeyRouter`). */
+  private onKey(ev: KeyboardEvent): boolean {
+    const tag = (ev.target as HTMLElement | null)?.tagName;
     const onButton = tag === "BUTTON" || tag === "A" || tag === "SUMMARY";
     switch (ev.key) {
       case " ":
       case "Spacebar":
-        if (onButton) return; // the button's own click
+        if (onButton) return false; // the button's own click
         this.toggle();
-        break;
+        return true;
       case "PageUp":
         this.gotoChapter(-1);
-        break;
+        return true;
       case "PageDown":
         this.gotoChapter(1);
-        break;
+        return true;
       case "ArrowLeft":
-        if (ev.shiftKey) this.actor.send({ type: "STEP", direction: -1 });
-        else this.actor.send({ type: "NUDGE", days: -1 });
-        break;
+        this.actor.send(ev.shiftKey ? { type: "STEP", direction: -1 } : { type: "NUDGE", days: -1 });
+        return true;
       case "ArrowRight":
-        if (ev.shiftKey) this.actor.send({ type: "STEP", direction: 1 });
-        else this.actor.send({ type: "NUDGE", days: 1 });
-        break;
+        this.actor.send(ev.shiftKey ? { type: "STEP", direction: 1 } : { type: "NUDGE", days: 1 });
+        return true;
       case "Home":
         if (this.loaded) this.actor.send({ type: "SEEK", day: this.loaded.startDay });
-        break;
+        return true;
       case "End":
         if (this.loaded) this.actor.send({ type: "SEEK", day: this.loaded.endDay });
-        break;
+        return true;
       default:
-        return;
+        return false;
     }
-    ev.preventDefault();
   }
-}
-
-/** A copy of the faction code of every face on `day`. */
-function ownersAt(loaded: Loaded, day: number, scratch: ControlState): Uint8Array {
-  return controlFrame(loaded.bundle, loaded.history.stateAt(day, scratch)).owners;
 }

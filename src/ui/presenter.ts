@@ -17,9 +17,9 @@ import {
   type PresenterStop,
   type PresenterView,
 } from "../playback/presenter-machine.js";
-import type { App } from "./app.js";
 import { byId, h, replaceChildren } from "./dom.js";
 import type { MapInsets } from "./map-view.js";
+import type { PresenterPort } from "./presenter-port.js";
 import {
   isGuessing,
   notesState,
@@ -104,7 +104,7 @@ export class Presenter {
     typeof matchMedia === "function" ? matchMedia("(prefers-reduced-motion: reduce)") : undefined;
 
   constructor(
-    private readonly app: App,
+    private readonly app: PresenterPort,
     private readonly options: PresenterOptions,
   ) {
     this.everyChange = options.everyChange;
@@ -114,8 +114,8 @@ export class Presenter {
       else if (this.wanted) this.start();
       else this.scenario = scenario;
     });
-    // Capture: the presenter's keys win over the timeline's and the page's while presenting.
-    window.addEventListener("keydown", (ev) => this.onKey(ev), { capture: true });
+    // The page's key router gives the presenter every key while presenting.
+    app.keys.on("present", (ev) => this.onKey(ev));
     window.addEventListener("resize", () => {
       if (!this.actor) return;
       this.fitPanel();
@@ -354,43 +354,42 @@ export class Presenter {
 
   // ---- keys and controls
 
-  private onKey(ev: KeyboardEvent): void {
-    if (!this.actor || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+  private onKey(ev: KeyboardEvent): boolean {
+    if (!this.actor) return false;
     const target = ev.target as HTMLElement | null;
     // A focused on-screen control keeps Enter and Space for itself.
-    if (target?.tagName === "BUTTON" && (ev.key === "Enter" || ev.key === " ")) return;
+    if (target?.tagName === "BUTTON" && (ev.key === "Enter" || ev.key === " ")) return false;
     switch (ev.key) {
       case "F5":
         // Clickers' "start presentation" button: we are presenting already (no reload).
-        break;
+        return true;
       case "f":
       case "F":
         this.toggleFullscreen();
-        break;
+        return true;
       case "h":
       case "H":
         this.togglePanel();
-        break;
+        return true;
       case "n":
       case "N":
         this.openNotes();
-        break;
+        return true;
       case "e":
       case "E":
         this.toggleEveryChange();
-        break;
+        return true;
       case "?":
         this.help.hidden = !this.help.hidden;
-        break;
+        return true;
       default: {
         const event = presenterKey(ev.key);
-        if (!event) return;
+        if (!event) return false;
         if (event.type === "EXIT" && !this.help.hidden) this.help.hidden = true;
         else this.send(event);
+        return true;
       }
     }
-    ev.preventDefault();
-    ev.stopImmediatePropagation();
   }
 
   private bindControls(): void {
