@@ -162,9 +162,10 @@ export class MapView {
       this.faceLayer,
       this.highlightFill,
       this.contested,
-      this.besieged,
       this.frontCasing,
       this.front,
+      // Besieged ground over the front line, so its outline shows where the two run together.
+      this.besieged,
       this.changedEdge,
       this.highlightHalo,
       this.highlightEdge,

@@ -40,19 +40,35 @@ import { notesUrl, type PresenterOptions } from "./presenter-url.js";
 /** How long changed ground stays marked after the map arrives, ms. */
 const HIGHLIGHT_MS = 3000;
 
-/** The keys, for the help card (and the README). */
-export const PRESENTER_KEYS: readonly (readonly [string, string])[] = [
-  ["→  PageDown  Space", "next chapter (or reveal, in predict mode)"],
-  ["←  PageUp", "previous chapter"],
-  ["b", "blank the screen (again: back)"],
-  ["f", "full screen"],
-  ["h", "hide or show the text panel"],
-  ["p", "predict mode: stop before what comes next"],
-  ["a", "autoplay (kiosk), looping"],
-  ["e", "stop at every change, not only chapters"],
-  ["n", "presenter's notes in a second window"],
-  ["Home  End", "title card, last chapter"],
-  ["Esc", "leave presenter mode"],
+/**
+ * The presenter's keys: what they are, a short line for the help card, and the README's line
+ * (a test checks the README's table against this list).
+ */
+export const PRESENTER_KEYS: readonly (readonly [keys: string, card: string, readme: string])[] = [
+  [
+    "→ PageDown Space",
+    "next chapter (or reveal, in predict mode)",
+    "next chapter: the map moves through the days to the chapter's date, then outlines (and briefly flashes) the ground that changed hands",
+  ],
+  ["← PageUp", "previous chapter", "previous chapter"],
+  ["b (or .)", "blank the screen (again: back)", 'blank the screen; again, or "next", brings it back'],
+  ["f", "full screen", "full screen (F11 if the browser refuses)"],
+  ["h", "hide or show the text panel", "hide or show the text panel (a bigger map)"],
+  [
+    "p",
+    "predict mode: stop before what comes next",
+    'predict mode: "next" stops the day before the next chapter with what comes next hidden; "next" again (or Enter) reveals it',
+  ],
+  ["a", "autoplay (kiosk), looping", "autoplay: chapters advance on a timer and loop (kiosk)"],
+  [
+    "e",
+    "stop at every change, not only chapters",
+    "stop at every change, not only at chapters (with p: stop before each change)",
+  ],
+  ["n", "presenter's notes in a second window", "presenter's notes in a second window"],
+  ["Home End", "title card, last chapter", "title card, last chapter"],
+  ["?", "this list of keys", "the list of keys"],
+  ["Esc", "leave presenter mode", "leave presenter mode"],
 ];
 
 /**
@@ -130,7 +146,7 @@ export class Presenter {
     replaceChildren(
       this.help,
       h("h2", {}, "Presenter keys"),
-      h("dl", {}, ...PRESENTER_KEYS.flatMap(([k, what]) => [h("dt", {}, k), h("dd", {}, what)])),
+      h("dl", {}, ...PRESENTER_KEYS.flatMap(([k, card]) => [h("dt", {}, k), h("dd", {}, card)])),
       h("p", { class: "presenter-help-close" }, "Press ? or Esc to close"),
     );
     this.channel =

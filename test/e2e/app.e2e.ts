@@ -273,6 +273,29 @@ describe("the joint Iraq–Syria overview", () => {
   });
 });
 
+describe("the map at three screen sizes", () => {
+  for (const [name, viewport] of [
+    ["1400x900", { width: 1400, height: 900 }],
+    ["1024x768", { width: 1024, height: 768 }],
+    ["390x844", { width: 390, height: 844 }],
+  ] as const) {
+    it(`draws the map, its key, country names and scale bar at ${name}`, async () => {
+      const { page, problems } = await openApp(browser, "?date=2016-09-01", viewport);
+      const map = await page.locator(".map-svg").boundingBox();
+      expect(map?.width).toBeGreaterThan(viewport.width * 0.6);
+      expect(map?.height).toBeGreaterThan(200);
+      // Besieged ground (Deir ez-Zor on this date) is outlined in the map style's red, as in the key.
+      expect(await page.locator(".map-besieged").getAttribute("stroke")).toBe("#b00020");
+      expect(await page.locator(".map-besieged").getAttribute("d")).toMatch(/^M/);
+      expect(await page.locator(".map-country-labels text").count()).toBeGreaterThan(0);
+      expect(await page.locator(".map-scalebar text").textContent()).toMatch(/\d km$/);
+      await shot(page, `map-${name}`);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
 describe("smoothness", () => {
   it("redraws every frame while scrubbing the largest scenario", async () => {
     const id = inject("largestScenario");
