@@ -32,6 +32,7 @@ import {
   UNKNOWN_FILL,
 } from "../map/style.js";
 import { s, setAttrs, replaceChildren } from "./dom.js";
+import { RASTER_FROM_FACES, RasterLayer } from "./raster-layer.js";
 import type { MapView as UrlMapView } from "./url-state.js";
 
 /** Room the map leaves free on each side of the element for overlays (title, key, buttons), px. */
@@ -145,6 +146,8 @@ export class MapView {
   private scaleBarRight = 0;
   private scaleBarBottom = 0;
   private highlightAnimations: Animation[] = [];
+  /** Big maps: the ground is a face-id raster on a canvas under the SVG overlays. */
+  private raster: RasterLayer | undefined;
 
   constructor(
     private readonly host: HTMLElement,
@@ -190,6 +193,12 @@ export class MapView {
         if (ev.sourceEvent) this.handlers.viewChanged(this.view());
       });
     select(this.svg).call(this.zoomBehavior);
+    this.svg.addEventListener("click", (ev) => {
+      if (!this.raster?.active || (ev.target as Element | null)?.closest("[data-unit]")) return;
+      const rect = this.svg.getBoundingClientRect();
+      const face = this.raster.faceAt(ev.clientX - rect.left, ev.clientY - rect.top);
+      if (face >= 0) this.handlers.pick(face, this.lonLatAt(ev));
+    });
     this.faceLayer.addEventListener("click", (ev) => {
       const target = ev.target as Element | null;
       const face = Number(target?.getAttribute("data-face") ?? NaN);
@@ -222,13 +231,16 @@ export class MapView {
       "stroke-dasharray": geometry.countriesTheatre ? "none" : STROKES.theatreBoxDash.join(" "),
     });
     this.ground.setAttribute("d", geometry.outlinePath);
-    this.faces = geometry.facePaths.map((d, i) =>
-      s("path", { d, "data-face": i, fill: UNKNOWN_FILL, stroke: UNKNOWN_FILL }),
-    );
+    this.useRaster(geometry);
+    this.faces = this.raster?.active
+      ? []
+      : geometry.facePaths.map((d, i) =>
+          s("path", { d, "data-face": i, fill: UNKNOWN_FILL, stroke: UNKNOWN_FILL }),
+        );
     replaceChildren(this.faceLayer, ...this.faces);
-    this.shownOwners = new Uint8Array(this.faces.length);
-    this.shownChanged = new Uint8Array(this.faces.length);
-    this.lastOwners = new Uint8Array(this.faces.length);
+    this.shownOwners = new Uint8Array(geometry.faceCount);
+    this.shownChanged = new Uint8Array(geometry.faceCount);
+    this.lastOwners = new Uint8Array(geometry.faceCount);
     this.incidentKey = "";
     this.contested.setAttribute("d", "");
     this.besieged.setAttribute("d", "");
@@ -248,6 +260,10 @@ export class MapView {
     const owners = frame.owners;
     const n = this.faces.length;
     const cmp = this.compareOwners;
+    if (this.raster?.active) {
+      this.raster.paint(owners);
+      if (cmp) for (let f = 0; f < owners.length; f++) this.shownChanged[f] = cmp[f] !== owners[f] ? 1 : 0;
+    }
     for (let f = 0; f < n; f++) {
       const o = owners[f] as number;
       if (o !== this.shownOwners[f]) {
@@ -562,9 +578,26 @@ export class MapView {
     );
   }
 
+  /** Big maps draw their ground as a raster; small ones keep a path per face. */
+  private useRaster(geometry: ProjectedMap): void {
+    const on = geometry.faceCount >= RASTER_FROM_FACES;
+    if (on) {
+      this.raster ??= new RasterLayer(this.host, this.svg);
+      this.raster.setMap(geometry, this.colors);
+    } else this.raster?.clear();
+    // The canvas holds the sea, the land and the faces; the SVG above it keeps the overlays.
+    for (const el of [this.sea, this.basemapLayer, this.ground, this.faceLayer])
+      el.style.display = on ? "none" : "";
+    if (on) {
+      this.svg.style.position = "relative";
+      if (getComputedStyle(this.host).position === "static") this.host.style.position = "relative";
+    }
+  }
+
   private applyTransform(): void {
     const t = this.transform;
     const k = t.k * this.s0;
+    this.raster?.moveTo({ k, x: t.x + t.k * this.ox, y: t.y + t.k * this.oy }, this.width, this.height);
     this.zoomed.setAttribute(
       "transform",
       `translate(${t.x + t.k * this.ox},${t.y + t.k * this.oy}) scale(${k})`,

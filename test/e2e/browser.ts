@@ -1,29 +1,12 @@
 // Launching Debian's Chromium through playwright-core, and opening the app with its console
 // watched: any console error or uncaught exception fails the test that caused it.
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const OUTPUT = resolve(import.meta.dirname, "output");
 
-function chromiumPath(): string {
-  for (const p of [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"])
-    if (p && existsSync(p)) return p;
-  try {
-    return execFileSync("which", ["chromium"], { encoding: "utf8" }).trim();
-  } catch {
-    throw new Error("Chromium not found: install Debian's chromium package (apt-get install chromium)");
-  }
-}
-
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-}
+export { launch } from "./chromium.js";
 
 export interface AppPage {
   readonly page: Page;

@@ -1,0 +1,146 @@
+// A face-id raster: every pixel of the map knows which face it shows. Faces are scan-converted
+// once per zoom or pan (pixel centres inside a face's rings, even-odd, so neighbours sharing an
+// arc split its pixels without a gap or an overlap), and a date's picture is then one pass over
+// the pixels looking up each face's owner colour. The same ids answer "which face is here".
+// Pure: typed arrays in, typed arrays out; the app's canvas layer puts them on screen.
+
+/** Face outlines in frame coordinates, flattened: face f's rings are rings [faceRing[f], faceRing[f+1]). */
+export interface FaceRings {
+  readonly faceCount: number;
+  readonly faceRing: Int32Array;
+  /** Ring r's points are [ringPoint[r], ringPoint[r+1]) of `xs`/`ys`. */
+  readonly ringPoint: Int32Array;
+  readonly xs: Float64Array;
+  readonly ys: Float64Array;
+}
+
+/** Parses the model's face paths (`M x,y L x,y … Z`, one or more rings each). */
+export function faceRings(facePaths: readonly string[]): FaceRings {
+  const faceRing = new Int32Array(facePaths.length + 1);
+  const ringPoint: number[] = [0];
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const number = /-?\d+(?:\.\d+)?(?:e-?\d+)?/g;
+  facePaths.forEach((d, f) => {
+    for (const ring of d.split("M")) {
+      if (ring.length === 0) continue;
+      const values = ring.match(number) ?? [];
+      for (let i = 0; i + 1 < values.length; i += 2) {
+        xs.push(Number(values[i]));
+        ys.push(Number(values[i + 1]));
+      }
+      ringPoint.push(xs.length);
+    }
+    faceRing[f + 1] = ringPoint.length - 1;
+  });
+  return {
+    faceCount: facePaths.length,
+    faceRing,
+    ringPoint: Int32Array.from(ringPoint),
+    xs: Float64Array.from(xs),
+    ys: Float64Array.from(ys),
+  };
+}
+
+/** Screen (device pixel) position of frame point p: `k·p + [x, y]`. */
+export interface RasterTransform {
+  readonly k: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Writes into `ids` (row-major, `width × height`) the face whose rings hold each pixel centre,
+ * -1 where none does.
+ */
+export function rasteriseFaces(
+  rings: FaceRings,
+  width: number,
+  height: number,
+  t: RasterTransform,
+  ids: Int32Array,
+): void {
+  ids.fill(-1);
+  const { faceRing, ringPoint, xs, ys } = rings;
+  const ex0: number[] = [];
+  const ey0: number[] = [];
+  const ex1: number[] = [];
+  const ey1: number[] = [];
+  const crossings: number[] = [];
+  for (let f = 0; f < rings.faceCount; f++) {
+    ex0.length = ey0.length = ex1.length = ey1.length = 0;
+    let minY = Infinity;
+    let maxY = -Infinity;
+    let minX = Infinity;
+    let maxX = -Infinity;
+    for (let r = faceRing[f] as number; r < (faceRing[f + 1] as number); r++) {
+      const a = ringPoint[r] as number;
+      const b = ringPoint[r + 1] as number;
+      for (let i = a; i < b; i++) {
+        const j = i + 1 < b ? i + 1 : a;
+        const x0 = t.k * (xs[i] as number) + t.x;
+        const y0 = t.k * (ys[i] as number) + t.y;
+        const x1 = t.k * (xs[j] as number) + t.x;
+        const y1 = t.k * (ys[j] as number) + t.y;
+        if (y0 === y1) continue;
+        ex0.push(x0);
+        ey0.push(y0);
+        ex1.push(x1);
+        ey1.push(y1);
+        if (y0 < minY) minY = y0;
+        if (y0 > maxY) maxY = y0;
+        if (x0 < minX) minX = x0;
+        if (x0 > maxX) maxX = x0;
+      }
+    }
+    if (maxX < 0 || minX > width || maxY < 0 || minY > height) continue;
+    const rowFrom = Math.max(0, Math.ceil(minY - 0.5));
+    const rowTo = Math.min(height - 1, Math.floor(maxY - 0.5));
+    const n = ex0.length;
+    for (let row = rowFrom; row <= rowTo; row++) {
+      const yc = row + 0.5;
+      crossings.length = 0;
+      for (let e = 0; e < n; e++) {
+        const y0 = ey0[e] as number;
+        const y1 = ey1[e] as number;
+        if (y0 <= yc !== y1 <= yc) {
+          const x0 = ex0[e] as number;
+          crossings.push(x0 + ((yc - y0) / (y1 - y0)) * ((ex1[e] as number) - x0));
+        }
+      }
+      if (crossings.length < 2) continue;
+      crossings.sort((p, q) => p - q);
+      const base = row * width;
+      for (let c = 0; c + 1 < crossings.length; c += 2) {
+        const from = Math.max(0, Math.ceil((crossings[c] as number) - 0.5));
+        const to = Math.min(width, Math.ceil((crossings[c + 1] as number) - 0.5));
+        if (to > from) ids.fill(f, base + from, base + to);
+      }
+    }
+  }
+}
+
+/** `#rrggbb` as a pixel of a little-endian RGBA `Uint32Array` view (opaque). */
+export function pixelOf(hex: string): number {
+  const v = Number.parseInt(hex.slice(1, 7), 16);
+  return (0xff000000 | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff)) >>> 0;
+}
+
+/**
+ * One date's picture: `out[i]` is the colour of the owner of the face at pixel i
+ * (`palette[owner]`), or `background[i]` where no face is.
+ */
+export function recolour(
+  ids: Int32Array,
+  owners: ArrayLike<number>,
+  palette: Uint32Array,
+  background: Uint32Array,
+  out: Uint32Array,
+): void {
+  const faceColour = new Uint32Array(owners.length);
+  for (let f = 0; f < owners.length; f++) faceColour[f] = palette[owners[f] as number] ?? 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    out[i] = id < 0 ? (background[i] as number) : (faceColour[id] as number);
+  }
+}

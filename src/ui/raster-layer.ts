@@ -1,0 +1,155 @@
+// The map's ground as pixels: a canvas under the map's SVG overlays, holding the sea, the
+// basemap and the faces. Faces are scan-converted to a face-id raster once per zoom or pan (at
+// the device's pixel ratio, so it is crisp), a date costs one recolouring pass over the pixels,
+// and the ids answer which face is under the pointer. While a zoom or pan is under way the last
+// raster is moved by a CSS transform; it is redrawn once the gesture rests.
+
+import type { ProjectedMap } from "../map/project.js";
+import { LAND, LAND_BORDER, SEA, STROKES, UNKNOWN_FILL } from "../map/style.js";
+import {
+  faceRings,
+  pixelOf,
+  rasteriseFaces,
+  recolour,
+  type FaceRings,
+  type RasterTransform,
+} from "../render/face-raster.js";
+
+/** Maps with at least this many faces are drawn as a raster; fewer stay SVG paths. */
+export const RASTER_FROM_FACES = 2000;
+
+export class RasterLayer {
+  readonly canvas: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private rings: FaceRings | undefined;
+  private map: ProjectedMap | undefined;
+  private palette = new Uint32Array(0);
+  private ids = new Int32Array(0);
+  private base = new Uint32Array(0);
+  private image: ImageData | undefined;
+  private pixels = new Uint32Array(0);
+  private owners: Uint8Array | undefined;
+  private width = 0;
+  private height = 0;
+  private ratio = 1;
+  /** The screen transform (CSS px) the raster was drawn for. */
+  private drawnAt: RasterTransform = { k: 1, x: 0, y: 0 };
+  private shownAt: RasterTransform = { k: 1, x: 0, y: 0 };
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(host: HTMLElement, before: Element) {
+    this.canvas = document.createElement("canvas");
+    this.canvas.className = "map-raster";
+    Object.assign(this.canvas.style, {
+      position: "absolute",
+      left: "0",
+      top: "0",
+      pointerEvents: "none",
+      transformOrigin: "0 0",
+    });
+    const ctx = this.canvas.getContext("2d", { willReadFrequently: true });
+    if (!ctx) throw new Error("no 2D canvas");
+    this.ctx = ctx;
+    host.insertBefore(this.canvas, before);
+  }
+
+  /** A new map: its faces' rings and the colour of each faction code. */
+  setMap(map: ProjectedMap, colours: readonly string[]): void {
+    this.map = map;
+    this.rings = faceRings(map.facePaths);
+    this.palette = Uint32Array.from(colours.map((c) => pixelOf(c ?? UNKNOWN_FILL)));
+    this.owners = undefined;
+    this.width = 0; // the next move draws at once
+  }
+
+  get active(): boolean {
+    return this.map !== undefined;
+  }
+
+  /** Stops drawing (a small map is SVG again). */
+  clear(): void {
+    this.map = undefined;
+    this.rings = undefined;
+    this.canvas.width = this.canvas.height = 0;
+  }
+
+  /** The view moved to `t` (screen = t.k·p + [t.x, t.y], CSS px): follow now, redraw at rest. */
+  moveTo(t: RasterTransform, width: number, height: number, immediately = false): void {
+    this.shownAt = t;
+    if (immediately || width !== this.width || height !== this.height) {
+      this.redraw(width, height);
+      return;
+    }
+    const r = t.k / this.drawnAt.k;
+    this.canvas.style.transform = `translate(${t.x - r * this.drawnAt.x}px, ${t.y - r * this.drawnAt.y}px) scale(${r})`;
+    if (this.redrawTimer !== undefined) clearTimeout(this.redrawTimer);
+    this.redrawTimer = setTimeout(() => this.redraw(this.width, this.height), 120);
+  }
+
+  /** Draws a date: every face in its owner's colour. */
+  paint(owners: Uint8Array): void {
+    this.owners = owners;
+    if (!this.image || this.ids.length === 0) return;
+    recolour(this.ids, owners, this.palette, this.base, this.pixels);
+    this.ctx.putImageData(this.image, 0, 0);
+  }
+
+  /** The face under a point of the element (CSS px), or -1. */
+  faceAt(x: number, y: number): number {
+    // From where the view is now back to the raster as drawn.
+    const r = this.shownAt.k / this.drawnAt.k;
+    const dx = (x - (this.shownAt.x - r * this.drawnAt.x)) / r;
+    const dy = (y - (this.shownAt.y - r * this.drawnAt.y)) / r;
+    const px = Math.floor(dx * this.ratio);
+    const py = Math.floor(dy * this.ratio);
+    const w = this.canvas.width;
+    if (px < 0 || py < 0 || px >= w || py >= this.canvas.height) return -1;
+    return this.ids[py * w + px] ?? -1;
+  }
+
+  private redraw(width: number, height: number): void {
+    if (this.redrawTimer !== undefined) clearTimeout(this.redrawTimer);
+    this.redrawTimer = undefined;
+    const map = this.map;
+    const rings = this.rings;
+    if (!map || !rings || width <= 0 || height <= 0) return;
+    this.width = width;
+    this.height = height;
+    this.ratio = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(width * this.ratio));
+    const h = Math.max(1, Math.round(height * this.ratio));
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+      this.canvas.style.width = `${width}px`;
+      this.canvas.style.height = `${height}px`;
+      this.ids = new Int32Array(w * h);
+      this.image = this.ctx.createImageData(w, h);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+    }
+    const t = this.shownAt;
+    this.drawnAt = t;
+    this.canvas.style.transform = "";
+    // The background: sea, neighbouring land, the theatre's unknown ground.
+    const ctx = this.ctx;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = SEA;
+    ctx.fillRect(0, 0, w, h);
+    ctx.setTransform(this.ratio * t.k, 0, 0, this.ratio * t.k, this.ratio * t.x, this.ratio * t.y);
+    ctx.fillStyle = LAND;
+    ctx.strokeStyle = LAND_BORDER;
+    ctx.lineWidth = STROKES.land / t.k;
+    for (const b of map.basemap) {
+      const p = new Path2D(b.path);
+      ctx.fill(p);
+      ctx.stroke(p);
+    }
+    ctx.fillStyle = UNKNOWN_FILL;
+    ctx.fill(new Path2D(map.outlinePath));
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    this.base = new Uint32Array(ctx.getImageData(0, 0, w, h).data.buffer);
+    rasteriseFaces(rings, w, h, { k: this.ratio * t.k, x: this.ratio * t.x, y: this.ratio * t.y }, this.ids);
+    if (this.owners) this.paint(this.owners);
+    else this.ctx.putImageData(new ImageData(new Uint8ClampedArray(this.base.buffer), w, h), 0, 0);
+  }
+}

@@ -1,0 +1,186 @@
+// `npm run bench:browser` (a summary) / `npm run bench:browser -- --json` (JSON only): the app in
+// Debian's Chromium (headless, no GPU), built and served as it ships. A page hook advances the
+// date one day per animation frame (no driver round trips) on the default scenario and on
+// generated 5,000- and 50,000-place scenarios opened with *Open file…*; redraws per second count
+// the app's own frame measures between animation frames while the date changes every frame.
+// Also: opening the 5,000-place file to its first map, and a 100,000-event file to its first map.
+// The generated files are written in the README's format and checked with `frontfold check`.
+//
+// Targets: ≥ 55 redraws/s at 5,000 places, ≥ 30 at 50,000, a 100k-event file to first map ≤ 3 s.
+// This is a measurement, not a test: nothing fails here.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { build, preview } from "vite";
+import type { TheatreDef } from "../../src/core/types.js";
+import { resolveTheatre } from "../../src/geo/theatre.js";
+import { atlasFor } from "../../src/node/atlas.js";
+import { launch } from "../e2e/chromium.js";
+import { syntheticScenario } from "./synthetic.js";
+import { scenarioYaml } from "./synthetic-yaml.js";
+
+const json = process.argv.includes("--json");
+const quick = process.argv.includes("--quick");
+const root = resolve(import.meta.dirname, "../..");
+
+function log(text: string): void {
+  if (!json) process.stderr.write(`${text}\n`);
+}
+
+const SYRIA: TheatreDef = { kind: "countries", countries: ["SY"], resolution: "10m", tolerance_km: 10 };
+const outline = resolveTheatre(SYRIA, atlasFor(SYRIA)).outline;
+const dir = mkdtempSync(join(tmpdir(), "frontfold-bench-browser-"));
+
+/** Writes a generated scenario file and checks it as a user would; its path and title. */
+function generated(
+  name: string,
+  places: number,
+  events: number,
+  seed: number,
+): { file: string; title: string; check: number | null } {
+  const scenario = syntheticScenario(SYRIA, outline, { places, events, areas: 20, seed, unmentioned: 0 });
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, scenarioYaml(scenario));
+  const check = spawnSync(process.execPath, ["src/cli/frontfold.mjs", "check", "--quiet", file], {
+    encoding: "utf8",
+  });
+  if (check.status !== 0)
+    log(`${name}: frontfold check exit ${check.status}\n${check.stderr.slice(0, 1000)}`);
+  return { file, title: scenario.title, check: check.status };
+}
+
+async function mapDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.title.includes(" — ") && performance.getEntriesByName("frontfold:frame").length > 0,
+    undefined,
+    { timeout: 600_000 },
+  );
+}
+
+/** Opens `file` with *Open file…* and waits for its first map: milliseconds. */
+async function openFile(page: Page, file: string, id: string): Promise<number> {
+  await page.evaluate(() => performance.clearMeasures("frontfold:frame"));
+  const t0 = Date.now();
+  await page.setInputFiles("#file-input", file);
+  await page.waitForFunction(
+    (want) =>
+      (
+        document.querySelector("#scenario-picker") as HTMLSelectElement | null
+      )?.selectedOptions[0]?.textContent?.includes(want) === true &&
+      performance.getEntriesByName("frontfold:frame").length > 0,
+    `${id}.yaml`,
+    { timeout: 600_000, polling: 50 },
+  );
+  return Date.now() - t0;
+}
+
+/** Advances one day per animation frame for `frames` frames; redraws per second. */
+async function redrawsPerSecond(
+  page: Page,
+  frames: number,
+): Promise<{ perSecond: number; redraws: number; seconds: number }> {
+  await page.locator('[role="slider"]').focus();
+  await page.keyboard.press("Home");
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  return page.evaluate(
+    (n) =>
+      new Promise<{ perSecond: number; redraws: number; seconds: number }>((done) => {
+        const slider = document.querySelector('[role="slider"]') as HTMLElement;
+        performance.clearMeasures("frontfold:frame");
+        let count = 0;
+        let first = 0;
+        const tick = (now: number) => {
+          if (count === 0) first = now;
+          if (count === n) {
+            const redraws = performance
+              .getEntriesByName("frontfold:frame")
+              .filter((e) => e.startTime >= first && e.startTime < now).length;
+            const seconds = (now - first) / 1000;
+            done({ perSecond: redraws / seconds, redraws, seconds });
+            return;
+          }
+          count++;
+          slider.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
+
+const outDir = join(dir, "dist");
+await build({
+  root,
+  configFile: join(root, "vite.config.ts"),
+  logLevel: "warn",
+  build: { outDir, emptyOutDir: true },
+});
+const server = await preview({
+  root,
+  configFile: join(root, "vite.config.ts"),
+  logLevel: "warn",
+  build: { outDir },
+  preview: { port: 0, strictPort: false, host: "127.0.0.1", open: false },
+});
+const address = server.httpServer.address();
+const baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 4173}/`;
+
+const five = generated("synthetic-5k", 5000, 10_000, 3);
+const hundredK = generated("synthetic-5k-100k-events", 5000, quick ? 20_000 : 100_000, 1);
+const fifty = quick ? undefined : generated("synthetic-50k", 50_000, 20_000, 4);
+
+const browser: Browser = await launch();
+const frames = quick ? 60 : 240;
+const report: Record<string, number | null | string> = {};
+try {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const problems: string[] = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.goto(baseUrl);
+  await mapDrawn(page);
+  const d = await redrawsPerSecond(page, frames);
+  report.redraws_per_s_default = round(d.perSecond);
+  log(`default scenario: ${d.redraws} redraws in ${d.seconds.toFixed(2)} s = ${d.perSecond.toFixed(1)}/s`);
+
+  report.first_map_ms_5k = await openFile(page, five.file, "synthetic-5k");
+  log(`5,000 places: first map ${report.first_map_ms_5k} ms`);
+  const r5 = await redrawsPerSecond(page, frames);
+  report.redraws_per_s_5k = round(r5.perSecond);
+  log(`5,000 places: ${r5.redraws} redraws in ${r5.seconds.toFixed(2)} s = ${r5.perSecond.toFixed(1)}/s`);
+
+  report.open_file_ms_100k_events = await openFile(page, hundredK.file, "synthetic-5k-100k-events");
+  log(`100,000 events: first map ${report.open_file_ms_100k_events} ms`);
+
+  if (fifty) {
+    report.first_map_ms_50k = await openFile(page, fifty.file, "synthetic-50k");
+    log(`50,000 places: first map ${report.first_map_ms_50k} ms`);
+    const r50 = await redrawsPerSecond(page, frames);
+    report.redraws_per_s_50k = round(r50.perSecond);
+    log(
+      `50,000 places: ${r50.redraws} redraws in ${r50.seconds.toFixed(2)} s = ${r50.perSecond.toFixed(1)}/s`,
+    );
+  } else report.redraws_per_s_50k = null;
+  if (problems.length > 0) report.page_errors = problems.join("; ");
+} finally {
+  await browser.close();
+  await server.close();
+}
+report.generated_check_exit = Math.max(five.check ?? 1, hundredK.check ?? 1, fifty?.check ?? 0);
+rmSync(dir, { recursive: true, force: true });
+
+function round(v: number): number {
+  return Math.round(v * 10) / 10;
+}
+
+if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+else {
+  const n = (k: string) => report[k] ?? "n/a";
+  console.log(
+    `redraws/s: default ${n("redraws_per_s_default")}, 5k ${n("redraws_per_s_5k")} (≥ 55), 50k ${n("redraws_per_s_50k")} (≥ 30); ` +
+      `first map 5k ${n("first_map_ms_5k")} ms; 100k-event file to first map ${n("open_file_ms_100k_events")} ms (≤ 3,000)`,
+  );
+}

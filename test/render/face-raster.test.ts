@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { faceRings, pixelOf, rasteriseFaces, recolour } from "../../src/render/face-raster.js";
+
+/** A w×h frame cut into a grid of rectangles at the given cuts; each cell a face, as a path. */
+function grid(
+  xcuts: number[],
+  ycuts: number[],
+  w: number,
+  h: number,
+): { paths: string[]; cellAt: (x: number, y: number) => number } {
+  const xs = [0, ...xcuts.sort((a, b) => a - b), w];
+  const ys = [0, ...ycuts.sort((a, b) => a - b), h];
+  const paths: string[] = [];
+  for (let j = 0; j + 1 < ys.length; j++)
+    for (let i = 0; i + 1 < xs.length; i++) {
+      const [x0, x1, y0, y1] = [xs[i], xs[i + 1], ys[j], ys[j + 1]] as [number, number, number, number];
+      paths.push(`M${x0},${y0}L${x1},${y0}L${x1},${y1}L${x0},${y1}Z`);
+    }
+  const cellAt = (x: number, y: number): number => {
+    const i = xs.findIndex((v, k) => k + 1 < xs.length && x >= v && x < (xs[k + 1] as number));
+    const j = ys.findIndex((v, k) => k + 1 < ys.length && y >= v && y < (ys[k + 1] as number));
+    return i < 0 || j < 0 ? -1 : j * (xs.length - 1) + i;
+  };
+  return { paths, cellAt };
+}
+
+describe("the face-id raster", () => {
+  it("gives every pixel centre the face that holds it, with no gap or overlap along shared edges", () => {
+    const xcut = fc.double({ min: 0.5, max: 39.5, noNaN: true });
+    const ycut = fc.double({ min: 0.5, max: 29.5, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.array(xcut, { maxLength: 5 }),
+        fc.array(ycut, { maxLength: 5 }),
+        fc.double({ min: 0.5, max: 3, noNaN: true }),
+        fc.double({ min: -10, max: 10, noNaN: true }),
+        (xcuts, ycuts, k, shift) => {
+          const { paths, cellAt } = grid(xcuts, ycuts, 40, 30);
+          const rings = faceRings(paths);
+          const [w, h] = [64, 48];
+          const t = { k, x: shift, y: -shift / 2 };
+          const ids = new Int32Array(w * h);
+          rasteriseFaces(rings, w, h, t, ids);
+          for (let py = 0; py < h; py++)
+            for (let px = 0; px < w; px++) {
+              // The pixel centre back in frame coordinates.
+              const x = (px + 0.5 - t.x) / k;
+              const y = (py + 0.5 - t.y) / k;
+              const onEdge =
+                [0, 40, ...xcuts].some((c) => Math.abs(x - c) < 1e-6) ||
+                [0, 30, ...ycuts].some((c) => Math.abs(y - c) < 1e-6);
+              if (onEdge) continue;
+              expect(ids[py * w + px], `pixel ${px},${py}`).toBe(cellAt(x, y));
+            }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("reads rings, holes included, from the model's path strings", () => {
+    const rings = faceRings(["M0,0L10,0L10,10L0,10ZM3,3L7,3L7,7L3,7Z", "M3,3L7,3L7,7L3,7Z"]);
+    expect([...rings.faceRing]).toEqual([0, 2, 3]);
+    const ids = new Int32Array(100);
+    rasteriseFaces(rings, 10, 10, { k: 1, x: 0, y: 0 }, ids);
+    expect(ids[5 * 10 + 5]).toBe(1); // inside the hole: the second face
+    expect(ids[1 * 10 + 1]).toBe(0);
+    expect(ids.every((id) => id >= 0)).toBe(true);
+  });
+
+  it("recolours pixels by their face's owner, background where there is no face", () => {
+    const ids = Int32Array.from([-1, 0, 1, 1]);
+    const palette = Uint32Array.from([pixelOf("#000000"), pixelOf("#ff0000"), pixelOf("#0000ff")]);
+    const out = new Uint32Array(4);
+    recolour(ids, Uint8Array.from([2, 1]), palette, Uint32Array.from([7, 7, 7, 7]), out);
+    expect([...out]).toEqual([7, palette[2], palette[1], palette[1]]);
+    expect(new Uint8Array(Uint32Array.from([pixelOf("#102030")]).buffer)).toEqual(
+      Uint8Array.from([0x10, 0x20, 0x30, 0xff]),
+    );
+  });
+});
