@@ -85,31 +85,27 @@ async function redrawsPerSecond(
   await page.locator('[role="slider"]').focus();
   await page.keyboard.press("Home");
   await page.evaluate(() => new Promise(requestAnimationFrame));
-  return page.evaluate(
-    (n) =>
-      new Promise<{ perSecond: number; redraws: number; seconds: number }>((done) => {
-        const slider = document.querySelector('[role="slider"]') as HTMLElement;
-        performance.clearMeasures("frontfold:frame");
-        let count = 0;
-        let first = 0;
-        const tick = (now: number) => {
-          if (count === 0) first = now;
-          if (count === n) {
-            const redraws = performance
-              .getEntriesByName("frontfold:frame")
-              .filter((e) => e.startTime >= first && e.startTime < now).length;
-            const seconds = (now - first) / 1000;
-            done({ perSecond: redraws / seconds, redraws, seconds });
-            return;
-          }
-          count++;
-          slider.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
-          requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-    frames,
-  );
+  // Page code as text: the TypeScript runner would otherwise wrap its functions in helpers the
+  // page does not have.
+  return page.evaluate(`new Promise((done) => {
+    const slider = document.querySelector('[role="slider"]');
+    performance.clearMeasures("frontfold:frame");
+    let count = 0;
+    let first = 0;
+    const tick = (now) => {
+      if (count === 0) first = now;
+      if (count === ${frames}) {
+        const redraws = performance.getEntriesByName("frontfold:frame").filter((e) => e.startTime >= first && e.startTime < now).length;
+        const seconds = (now - first) / 1000;
+        done({ perSecond: redraws / seconds, redraws, seconds });
+        return;
+      }
+      count++;
+      slider.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })`);
 }
 
 const outDir = join(dir, "dist");
