@@ -261,8 +261,13 @@ export class MapView {
     const n = this.faces.length;
     const cmp = this.compareOwners;
     if (this.raster?.active) {
-      this.raster.paint(owners);
+      // The ground and the date's lines are pixels; the SVG above is left alone.
+      this.raster.paint(owners, frame);
+      this.lastOwners.set(owners);
       if (cmp) for (let f = 0; f < owners.length; f++) this.shownChanged[f] = cmp[f] !== owners[f] ? 1 : 0;
+      const changed = cmp ? edgePath(this.geometry, this.shownChanged) : "";
+      if (this.changedEdge.getAttribute("d") !== changed) this.changedEdge.setAttribute("d", changed);
+      return;
     }
     for (let f = 0; f < n; f++) {
       const o = owners[f] as number;
@@ -343,6 +348,7 @@ export class MapView {
       return;
     }
     this.textScale = scale;
+    this.raster?.setTextScale(scale);
     this.svg.style.setProperty("--map-text-scale", String(scale));
     for (const p of this.places) {
       p.el.querySelector("circle")?.setAttribute("r", String(dotRadius(p.kind) * scale));
@@ -586,8 +592,20 @@ export class MapView {
       this.raster.setMap(geometry, this.colors);
     } else this.raster?.clear();
     // The canvas holds the sea, the land and the faces; the SVG above it keeps the overlays.
-    for (const el of [this.sea, this.basemapLayer, this.ground, this.faceLayer])
+    for (const el of [
+      this.sea,
+      this.basemapLayer,
+      this.ground,
+      this.faceLayer,
+      this.contested,
+      this.besieged,
+      this.frontCasing,
+      this.front,
+    ])
       el.style.display = on ? "none" : "";
+    // Canvas and SVG each get a compositing layer of their own, so that a new date repaints the
+    // canvas only, not the places and labels above it.
+    this.svg.style.willChange = on ? "transform" : "";
     if (on) {
       this.svg.style.position = "relative";
       if (getComputedStyle(this.host).position === "static") this.host.style.position = "relative";

@@ -1,11 +1,23 @@
 // The map's ground as pixels: a canvas under the map's SVG overlays, holding the sea, the
 // basemap and the faces. Faces are scan-converted to a face-id raster once per zoom or pan (at
-// the device's pixel ratio, so it is crisp), a date costs one recolouring pass over the pixels,
-// and the ids answer which face is under the pointer. While a zoom or pan is under way the last
+// the device's pixel ratio, so it is crisp), a date costs one recolouring pass over the pixels
+// plus the date's front lines, hatching and siege outlines stroked on top (so the SVG above,
+// with its places and labels, does not change from date to date and is not repainted), and the
+// ids answer which face is under the pointer. While a zoom or pan is under way the last
 // raster is moved by a CSS transform; it is redrawn once the gesture rests.
 
 import type { ProjectedMap } from "../map/project.js";
-import { LAND, LAND_BORDER, SEA, STROKES, UNKNOWN_FILL } from "../map/style.js";
+import {
+  BESIEGED,
+  FRONT,
+  FRONT_CASING,
+  HATCH,
+  LAND,
+  LAND_BORDER,
+  SEA,
+  STROKES,
+  UNKNOWN_FILL,
+} from "../map/style.js";
 import {
   faceRings,
   pixelOf,
@@ -18,6 +30,13 @@ import {
 /** Maps with at least this many faces are drawn as a raster; fewer stay SVG paths. */
 export const RASTER_FROM_FACES = 2000;
 
+/** A date's lines over the ground: the map frame's paths (frame coordinates). */
+export interface RasterOverlays {
+  readonly frontPath: string;
+  readonly contestedPath: string;
+  readonly besiegedPath: string;
+}
+
 export class RasterLayer {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
@@ -29,6 +48,9 @@ export class RasterLayer {
   private image: ImageData | undefined;
   private pixels = new Uint32Array(0);
   private owners: Uint8Array | undefined;
+  private overlays: RasterOverlays | undefined;
+  private hatch: CanvasPattern | null = null;
+  private textScale = 1;
   private width = 0;
   private height = 0;
   private ratio = 1;
@@ -46,6 +68,7 @@ export class RasterLayer {
       top: "0",
       pointerEvents: "none",
       transformOrigin: "0 0",
+      willChange: "transform",
     });
     const ctx = this.canvas.getContext("2d", { willReadFrequently: true });
     if (!ctx) throw new Error("no 2D canvas");
@@ -86,12 +109,73 @@ export class RasterLayer {
     this.redrawTimer = setTimeout(() => this.redraw(this.width, this.height), 120);
   }
 
-  /** Draws a date: every face in its owner's colour. */
-  paint(owners: Uint8Array): void {
+  /** Lines drawn `k` times their width (presenter mode). */
+  setTextScale(k: number): void {
+    this.textScale = k;
+    if (this.owners) this.paint(this.owners, this.overlays);
+  }
+
+  /** Draws a date: every face in its owner's colour, then the date's lines. */
+  paint(owners: Uint8Array, overlays?: RasterOverlays): void {
     this.owners = owners;
+    this.overlays = overlays;
     if (!this.image || this.ids.length === 0) return;
     recolour(this.ids, owners, this.palette, this.base, this.pixels);
     this.ctx.putImageData(this.image, 0, 0);
+    if (overlays) this.drawOverlays(overlays);
+  }
+
+  private drawOverlays(o: RasterOverlays): void {
+    const ctx = this.ctx;
+    const t = this.drawnAt;
+    const k = t.k;
+    const z = this.textScale;
+    ctx.save();
+    ctx.setTransform(this.ratio * k, 0, 0, this.ratio * k, this.ratio * t.x, this.ratio * t.y);
+    ctx.lineJoin = "round";
+    if (o.contestedPath) {
+      this.hatch ??= this.hatchPattern();
+      if (this.hatch) {
+        // The pattern lives in device pixels: undo the map's scale so its spacing stays on screen.
+        this.hatch.setTransform(new DOMMatrix().scale(1 / (this.ratio * k)).rotate(HATCH.angle));
+        ctx.globalAlpha = HATCH.opacity;
+        ctx.fillStyle = this.hatch;
+        ctx.fill(new Path2D(o.contestedPath), "evenodd");
+        ctx.globalAlpha = 1;
+      }
+    }
+    if (o.besiegedPath) {
+      ctx.strokeStyle = BESIEGED;
+      ctx.lineWidth = (STROKES.besieged * z) / k;
+      ctx.setLineDash(STROKES.besiegedDash.map((d) => (d * z) / k));
+      ctx.stroke(new Path2D(o.besiegedPath));
+      ctx.setLineDash([]);
+    }
+    if (o.frontPath) {
+      const front = new Path2D(o.frontPath);
+      ctx.lineCap = "round";
+      ctx.globalAlpha = 0.7;
+      ctx.strokeStyle = FRONT_CASING;
+      ctx.lineWidth = (STROKES.frontCasing * z) / k;
+      ctx.stroke(front);
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = FRONT;
+      ctx.lineWidth = (STROKES.front * z) / k;
+      ctx.stroke(front);
+    }
+    ctx.restore();
+  }
+
+  /** The contested hatch at the device's pixel ratio: stripes `HATCH.spacing` CSS px apart. */
+  private hatchPattern(): CanvasPattern | null {
+    const size = Math.max(1, Math.round(HATCH.spacing * this.ratio));
+    const tile = document.createElement("canvas");
+    tile.width = tile.height = size;
+    const c = tile.getContext("2d");
+    if (!c) return null;
+    c.fillStyle = HATCH.color;
+    c.fillRect(0, 0, Math.max(1, Math.round(HATCH.width * this.ratio)), size);
+    return this.ctx.createPattern(tile, "repeat");
   }
 
   /** The face under a point of the element (CSS px), or -1. */
@@ -115,7 +199,9 @@ export class RasterLayer {
     if (!map || !rings || width <= 0 || height <= 0) return;
     this.width = width;
     this.height = height;
-    this.ratio = window.devicePixelRatio || 1;
+    const ratio = window.devicePixelRatio || 1;
+    if (ratio !== this.ratio) this.hatch = null;
+    this.ratio = ratio;
     const w = Math.max(1, Math.round(width * this.ratio));
     const h = Math.max(1, Math.round(height * this.ratio));
     if (this.canvas.width !== w || this.canvas.height !== h) {
@@ -149,7 +235,7 @@ export class RasterLayer {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.base = new Uint32Array(ctx.getImageData(0, 0, w, h).data.buffer);
     rasteriseFaces(rings, w, h, { k: this.ratio * t.k, x: this.ratio * t.x, y: this.ratio * t.y }, this.ids);
-    if (this.owners) this.paint(this.owners);
+    if (this.owners) this.paint(this.owners, this.overlays);
     else this.ctx.putImageData(new ImageData(new Uint8ClampedArray(this.base.buffer), w, h), 0, 0);
   }
 }
