@@ -18,7 +18,7 @@ import {
   type Document,
   type Node,
 } from "yaml";
-import { CORE_SCHEMA, getScalarValue, load as loadFast, parseEvents } from "js-yaml";
+import { constructFromEvents, CORE_SCHEMA, getScalarValue, parseEvents } from "js-yaml";
 import type { Diagnostic, Severity } from "./diagnostics.js";
 import { overLimit, withDefaults, type Limits } from "./limits.js";
 
@@ -133,72 +133,69 @@ function holdsControlCharacters(value: unknown): boolean {
  * The data of a big, plain file by the fast parser, or `undefined` when the positioned parser
  * must read it (node properties, a syntax error, too deep, control characters anywhere).
  */
-function fastRead(text: string, limits: Limits): unknown {
+function fastRead(text: string, limits: Limits): { value: unknown; events: YamlEvents } | undefined {
   if (mayHoldYamlNodeProperties(text)) return undefined;
   for (let i = 0; i < text.length; i++)
     if (controlCharacterProblem(text.charCodeAt(i)) !== undefined) return undefined;
   let value: unknown;
+  let events: YamlEvents;
   try {
-    value = loadFast(text, { schema: CORE_SCHEMA, maxDepth: limits.depth });
+    // One pass: the event stream (kept for positions) and the data built from it.
+    events = parseEvents(text, { maxDepth: limits.depth });
+    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    if (docs.length !== 1) return undefined;
+    value = docs[0];
   } catch {
     return undefined;
   }
-  return holdsControlCharacters(value) ? undefined : value;
+  return holdsControlCharacters(value) ? undefined : { value, events };
 }
+
+type YamlEvents = ReturnType<typeof parseEvents>;
 
 type Position = { line: number; col: number };
 
 /**
  * Where each node of a file read fast starts, from js-yaml's event stream (offsets into the text,
- * no document built): `at` walks it like the positioned document. Built on first use only.
+ * no document built): `at` walks it like the positioned document. Built on first use only: one
+ * pass links each node to its first child and next sibling; offsets and keys are read from the
+ * events when a path is walked.
  */
-function eventPositions(text: string): (path: Path, options: { key?: boolean }) => Position {
-  const events = parseEvents(text, {});
+function eventPositions(
+  text: string,
+  events: YamlEvents,
+): (path: Path, options: { key?: boolean }) => Position {
   const n = events.length;
-  const start = new Int32Array(n).fill(-1);
-  const kind = new Uint8Array(n);
   const first = new Int32Array(n).fill(-1);
   const next = new Int32Array(n).fill(-1);
-  const keyText = new Map<number, string>();
   let root = -1;
-  const open: { node: number; last: number; count: number }[] = [];
+  const open: number[] = [];
+  const last: number[] = [];
   for (let i = 0; i < n; i++) {
-    const e = events[i] as (typeof events)[number];
-    if (e.type === 6) {
+    const type = (events[i] as YamlEvents[number]).type;
+    if (type === 6) {
       open.pop();
+      last.pop();
       continue;
     }
-    if (e.type === 1) {
-      open.push({ node: -1, last: -1, count: 0 });
+    if (type === 1) {
+      open.push(-1);
+      last.push(-1);
       continue;
     }
-    kind[i] = e.type;
-    const parent = open[open.length - 1];
-    if (e.type === 2 || e.type === 3) start[i] = e.start;
-    else if (e.type === 4) {
-      let at = e.valueStart;
-      if (at >= 0 && (e.style === 2 || e.style === 3)) at -= 1;
-      else if (at >= 0 && (e.style === 4 || e.style === 5))
-        while (at > 0 && text[at] !== "|" && text[at] !== ">") at--;
-      else if (at < 0 && parent && parent.node >= 0 && kind[parent.node] === 3 && parent.count % 2 === 1) {
-        // `key:` and nothing: where the value would start (after the colon and any blanks).
-        at = (events[parent.last] as { valueEnd?: number }).valueEnd ?? -1;
-        if (at >= 0 && text[at] === ":") at++;
-        while (at >= 0 && (text[at] === " " || text[at] === "\t")) at++;
-      } // an empty list item (`-` alone) keeps -1: it is placed at its list
-
-      start[i] = at;
-      if (parent && parent.node >= 0 && kind[parent.node] === 3 && parent.count % 2 === 0)
-        keyText.set(i, getScalarValue(text, e));
+    const top = open.length - 1;
+    const parent = open[top] as number;
+    if (parent < 0) root = i;
+    else {
+      const prev = last[top] as number;
+      if (prev < 0) first[parent] = i;
+      else next[prev] = i;
     }
-    if (parent) {
-      if (parent.node < 0) root = i;
-      else if (parent.last < 0) first[parent.node] = i;
-      else next[parent.last] = i;
-      parent.last = i;
-      parent.count++;
+    last[top] = i;
+    if (type === 2 || type === 3) {
+      open.push(i);
+      last.push(-1);
     }
-    if (e.type === 2 || e.type === 3) open.push({ node: i, last: -1, count: 0 });
   }
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
@@ -212,8 +209,36 @@ function eventPositions(text: string): (path: Path, options: { key?: boolean }) 
     }
     return { line: lo + 1, col: offset - (lineStarts[lo] as number) + 1 };
   };
-  const nodePos = (i: number): Position | undefined =>
-    i >= 0 && (start[i] as number) >= 0 ? position(start[i] as number) : undefined;
+  const kind = (i: number): number => (events[i] as YamlEvents[number]).type;
+  /** Where node i starts, as the positioned parser counts it (quotes and block indicators included). */
+  const startOf = (i: number, keyBefore: number): number => {
+    const e = events[i] as YamlEvents[number];
+    if (e.type === 2 || e.type === 3) return e.start;
+    if (e.type !== 4) return -1;
+    let at = e.valueStart;
+    if (at >= 0 && (e.style === 2 || e.style === 3)) return at - 1;
+    if (at >= 0 && (e.style === 4 || e.style === 5)) {
+      while (at > 0 && text[at] !== "|" && text[at] !== ">") at--;
+      return at;
+    }
+    if (at < 0 && keyBefore >= 0) {
+      // `key:` and nothing: where the value would start (after the colon and any blanks).
+      const k = events[keyBefore] as YamlEvents[number];
+      at = k.type === 4 ? k.valueEnd : -1;
+      if (at >= 0 && text[at] === ":") at++;
+      while (at >= 0 && (text[at] === " " || text[at] === "\t")) at++;
+    } // an empty list item (`-` alone) stays -1: it is placed at its list
+    return at;
+  };
+  const nodePos = (i: number, keyBefore = -1): Position | undefined => {
+    if (i < 0) return undefined;
+    const at = startOf(i, keyBefore);
+    return at >= 0 ? position(at) : undefined;
+  };
+  const keyText = (i: number): string | undefined => {
+    const e = events[i] as YamlEvents[number];
+    return e.type === 4 ? getScalarValue(text, e) : undefined;
+  };
   const items = new Map<number, number[]>();
   const childrenOf = (node: number): number[] => {
     let list = items.get(node);
@@ -230,11 +255,11 @@ function eventPositions(text: string): (path: Path, options: { key?: boolean }) 
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
       const last = i === path.length - 1;
-      if (kind[node] === 3) {
+      if (node >= 0 && kind(node) === 3) {
         const kids = childrenOf(node);
         let k = -1;
         for (let j = 0; j + 1 < kids.length; j += 2)
-          if (keyText.get(kids[j] as number) === String(seg)) {
+          if (keyText(kids[j] as number) === String(seg)) {
             k = j;
             break;
           }
@@ -242,8 +267,8 @@ function eventPositions(text: string): (path: Path, options: { key?: boolean }) 
         const keyPos = nodePos(kids[k] as number);
         if (last && options.key && keyPos) return keyPos;
         node = kids[k + 1] as number;
-        best = nodePos(node) ?? keyPos ?? best;
-      } else if (kind[node] === 2 && typeof seg === "number") {
+        best = nodePos(node, kids[k] as number) ?? keyPos ?? best;
+      } else if (node >= 0 && kind(node) === 2 && typeof seg === "number") {
         const item = childrenOf(node)[seg];
         if (item === undefined) break;
         node = item;
@@ -281,7 +306,7 @@ export function parseYamlFile(
   });
 
   let usable = false;
-  let fast: unknown;
+  let fast: { value: unknown; events: YamlEvents } | undefined;
   if (text.length > limits.fileChars) {
     diagnostics.push(
       make("error", 1, 1, overLimit("fileChars", `the file has ${text.length} characters`, limits.fileChars)),
@@ -375,7 +400,7 @@ export function parseYamlFile(
   }
 
   let data: Record<string, unknown> | undefined;
-  let value: unknown = fast;
+  let value: unknown = fast?.value;
   if (doc && usable) {
     try {
       value = doc.toJS({ maxAliasCount: limits.aliases });
@@ -406,7 +431,10 @@ export function parseYamlFile(
   let fastAt: ((path: Path, options: { key?: boolean }) => Position) | undefined;
   const at = (path: Path, options: { key?: boolean } = {}): { line: number; col: number } => {
     // Read fast: node positions are recovered now, once, because a diagnostic wants one.
-    if (!doc && fast !== undefined) return (fastAt ??= eventPositions(text))(path, options);
+    if (!doc && fast !== undefined) {
+      fastAt ??= eventPositions(text, fast.events);
+      return fastAt(path, options);
+    }
     if (!doc) return { line: 1, col: 1 };
     let node: unknown = doc.contents;
     let best: { line: number; col: number } = nodePos(node) ?? { line: 1, col: 1 };

@@ -144,3 +144,71 @@ export function recolour(
     out[i] = id < 0 ? (background[i] as number) : (faceColour[id] as number);
   }
 }
+
+/** The pixels of each face: face f's are `pixels[start[f] … start[f+1])`; `box` is its x0, y0, x1, y1 (exclusive). */
+export interface FacePixels {
+  readonly start: Int32Array;
+  readonly pixels: Int32Array;
+  readonly box: Int32Array;
+}
+
+/** Groups the pixels of a face-id raster by face (one counting pass), with each face's box. */
+export function facePixels(ids: Int32Array, width: number, faceCount: number): FacePixels {
+  const start = new Int32Array(faceCount + 1);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (id >= 0) start[id + 1] = (start[id + 1] as number) + 1;
+  }
+  for (let f = 0; f < faceCount; f++) start[f + 1] = (start[f + 1] as number) + (start[f] as number);
+  const fill = start.slice(0, faceCount);
+  const pixels = new Int32Array(start[faceCount] as number);
+  const box = new Int32Array(4 * faceCount);
+  for (let f = 0; f < faceCount; f++) box.set([width, ids.length, -1, -1], 4 * f);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    if (id < 0) continue;
+    pixels[fill[id] as number] = i;
+    fill[id] = (fill[id] as number) + 1;
+    const x = i % width;
+    const y = (i - x) / width;
+    const b = 4 * id;
+    if (x < (box[b] as number)) box[b] = x;
+    if (y < (box[b + 1] as number)) box[b + 1] = y;
+    if (x + 1 > (box[b + 2] as number)) box[b + 2] = x + 1;
+    if (y + 1 > (box[b + 3] as number)) box[b + 3] = y + 1;
+  }
+  return { start, pixels, box };
+}
+
+/**
+ * Repaints only the faces whose owner differs from `shown` (and updates `shown`): the box of
+ * the pixels written, `[x0, y0, x1, y1]`, or `undefined` when nothing changed.
+ */
+export function recolourChanged(
+  index: FacePixels,
+  owners: ArrayLike<number>,
+  shown: Uint8Array,
+  palette: Uint32Array,
+  out: Uint32Array,
+): [number, number, number, number] | undefined {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let f = 0; f < shown.length; f++) {
+    const o = owners[f] as number;
+    if (o === shown[f]) continue;
+    shown[f] = o;
+    const from = index.start[f] as number;
+    const to = index.start[f + 1] as number;
+    if (to === from) continue;
+    const colour = palette[o] ?? 0;
+    for (let k = from; k < to; k++) out[index.pixels[k] as number] = colour;
+    const b = 4 * f;
+    x0 = Math.min(x0, index.box[b] as number);
+    y0 = Math.min(y0, index.box[b + 1] as number);
+    x1 = Math.max(x1, index.box[b + 2] as number);
+    y1 = Math.max(y1, index.box[b + 3] as number);
+  }
+  return x1 > x0 ? [x0, y0, x1, y1] : undefined;
+}

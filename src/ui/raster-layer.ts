@@ -1,9 +1,9 @@
 // The map's ground as pixels: a canvas under the map's SVG overlays, holding the sea, the
 // basemap and the faces. Faces are scan-converted to a face-id raster once per zoom or pan (at
-// the device's pixel ratio, so it is crisp), a date costs one recolouring pass over the pixels
-// plus the date's front lines, hatching and siege outlines stroked on top (so the SVG above,
-// with its places and labels, does not change from date to date and is not repainted), and the
-// ids answer which face is under the pointer. While a zoom or pan is under way the last
+// the device's pixel ratio, so it is crisp); a date repaints only the pixels of faces that
+// changed hands, and strokes its front lines, hatching and siege outlines on a second canvas
+// (so the SVG above, with its places and labels, does not change from date to date and is not
+// repainted); the ids answer which face is under the pointer. While a zoom or pan is under way the last
 // raster is moved by a CSS transform; it is redrawn once the gesture rests.
 
 import type { ProjectedMap } from "../map/project.js";
@@ -19,10 +19,13 @@ import {
   UNKNOWN_FILL,
 } from "../map/style.js";
 import {
+  facePixels,
   faceRings,
   pixelOf,
   rasteriseFaces,
   recolour,
+  recolourChanged,
+  type FacePixels,
   type FaceRings,
   type RasterTransform,
 } from "../render/face-raster.js";
@@ -40,6 +43,12 @@ export interface RasterOverlays {
 export class RasterLayer {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
+  /** The date's lines, over the ground. */
+  private readonly lines: HTMLCanvasElement;
+  private readonly linesCtx: CanvasRenderingContext2D;
+  private index: FacePixels | undefined;
+  /** Owner drawn in the pixels of each face (255: not drawn yet). */
+  private shown = new Uint8Array(0);
   private rings: FaceRings | undefined;
   private map: ProjectedMap | undefined;
   private palette = new Uint32Array(0);
@@ -71,9 +80,14 @@ export class RasterLayer {
       willChange: "transform",
     });
     const ctx = this.canvas.getContext("2d", { willReadFrequently: true });
-    if (!ctx) throw new Error("no 2D canvas");
+    this.lines = this.canvas.cloneNode() as HTMLCanvasElement; // the same place and style
+    this.lines.className = "map-raster-lines";
+    const linesCtx = this.lines.getContext("2d");
+    if (!ctx || !linesCtx) throw new Error("no 2D canvas");
     this.ctx = ctx;
+    this.linesCtx = linesCtx;
     host.insertBefore(this.canvas, before);
+    host.insertBefore(this.lines, before);
   }
 
   /** A new map: its faces' rings and the colour of each faction code. */
@@ -93,7 +107,9 @@ export class RasterLayer {
   clear(): void {
     this.map = undefined;
     this.rings = undefined;
+    this.index = undefined;
     this.canvas.width = this.canvas.height = 0;
+    this.lines.width = this.lines.height = 0;
   }
 
   /** The view moved to `t` (screen = t.k·p + [t.x, t.y], CSS px): follow now, redraw at rest. */
@@ -105,6 +121,7 @@ export class RasterLayer {
     }
     const r = t.k / this.drawnAt.k;
     this.canvas.style.transform = `translate(${t.x - r * this.drawnAt.x}px, ${t.y - r * this.drawnAt.y}px) scale(${r})`;
+    this.lines.style.transform = this.canvas.style.transform;
     if (this.redrawTimer !== undefined) clearTimeout(this.redrawTimer);
     this.redrawTimer = setTimeout(() => this.redraw(this.width, this.height), 120);
   }
@@ -119,14 +136,17 @@ export class RasterLayer {
   paint(owners: Uint8Array, overlays?: RasterOverlays): void {
     this.owners = owners;
     this.overlays = overlays;
-    if (!this.image || this.ids.length === 0) return;
-    recolour(this.ids, owners, this.palette, this.base, this.pixels);
-    this.ctx.putImageData(this.image, 0, 0);
+    if (!this.image || !this.index) return;
+    const dirty = recolourChanged(this.index, owners, this.shown, this.palette, this.pixels);
+    if (dirty)
+      this.ctx.putImageData(this.image, 0, 0, dirty[0], dirty[1], dirty[2] - dirty[0], dirty[3] - dirty[1]);
+    this.linesCtx.setTransform(1, 0, 0, 1, 0, 0);
+    this.linesCtx.clearRect(0, 0, this.lines.width, this.lines.height);
     if (overlays) this.drawOverlays(overlays);
   }
 
   private drawOverlays(o: RasterOverlays): void {
-    const ctx = this.ctx;
+    const ctx = this.linesCtx;
     const t = this.drawnAt;
     const k = t.k;
     const z = this.textScale;
@@ -175,7 +195,7 @@ export class RasterLayer {
     if (!c) return null;
     c.fillStyle = HATCH.color;
     c.fillRect(0, 0, Math.max(1, Math.round(HATCH.width * this.ratio)), size);
-    return this.ctx.createPattern(tile, "repeat");
+    return this.linesCtx.createPattern(tile, "repeat");
   }
 
   /** The face under a point of the element (CSS px), or -1. */
@@ -207,15 +227,17 @@ export class RasterLayer {
     if (this.canvas.width !== w || this.canvas.height !== h) {
       this.canvas.width = w;
       this.canvas.height = h;
-      this.canvas.style.width = `${width}px`;
-      this.canvas.style.height = `${height}px`;
+      this.lines.width = w;
+      this.lines.height = h;
+      this.canvas.style.width = this.lines.style.width = `${width}px`;
+      this.canvas.style.height = this.lines.style.height = `${height}px`;
       this.ids = new Int32Array(w * h);
       this.image = this.ctx.createImageData(w, h);
       this.pixels = new Uint32Array(this.image.data.buffer);
     }
     const t = this.shownAt;
     this.drawnAt = t;
-    this.canvas.style.transform = "";
+    this.canvas.style.transform = this.lines.style.transform = "";
     // The background: sea, neighbouring land, the theatre's unknown ground.
     const ctx = this.ctx;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -235,7 +257,11 @@ export class RasterLayer {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.base = new Uint32Array(ctx.getImageData(0, 0, w, h).data.buffer);
     rasteriseFaces(rings, w, h, { k: this.ratio * t.k, x: this.ratio * t.x, y: this.ratio * t.y }, this.ids);
+    this.index = facePixels(this.ids, w, rings.faceCount);
+    // Every face is drawn afresh: background where no face is, unknown ground until a date comes.
+    this.shown = new Uint8Array(rings.faceCount);
+    recolour(this.ids, this.shown, this.palette, this.base, this.pixels);
+    this.ctx.putImageData(this.image as ImageData, 0, 0);
     if (this.owners) this.paint(this.owners, this.overlays);
-    else this.ctx.putImageData(new ImageData(new Uint8ClampedArray(this.base.buffer), w, h), 0, 0);
   }
 }

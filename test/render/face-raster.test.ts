@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { faceRings, pixelOf, rasteriseFaces, recolour } from "../../src/render/face-raster.js";
+import {
+  facePixels,
+  faceRings,
+  pixelOf,
+  rasteriseFaces,
+  recolour,
+  recolourChanged,
+} from "../../src/render/face-raster.js";
 
 /** A w×h frame cut into a grid of rectangles at the given cuts; each cell a face, as a path. */
 function grid(
@@ -77,6 +84,48 @@ describe("the face-id raster", () => {
     expect([...out]).toEqual([7, palette[2], palette[1], palette[1]]);
     expect(new Uint8Array(Uint32Array.from([pixelOf("#102030")]).buffer)).toEqual(
       Uint8Array.from([0x10, 0x20, 0x30, 0xff]),
+    );
+  });
+
+  it("repaints only the faces that changed hands, inside the box it returns, to the full recolouring's picture", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.5, max: 39.5, noNaN: true }), { maxLength: 4 }),
+        fc.array(fc.double({ min: 0.5, max: 29.5, noNaN: true }), { maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 25, maxLength: 25 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 25, maxLength: 25 }),
+        (xcuts, ycuts, a, b) => {
+          const { paths } = grid(xcuts, ycuts, 40, 30);
+          const rings = faceRings(paths);
+          const [w, h] = [44, 34];
+          const ids = new Int32Array(w * h);
+          rasteriseFaces(rings, w, h, { k: 1, x: 2, y: 2 }, ids);
+          const n = rings.faceCount;
+          const before = Uint8Array.from(a.slice(0, n));
+          const after = Uint8Array.from(b.slice(0, n));
+          const palette = Uint32Array.from([11, 22, 33, 44]);
+          const background = new Uint32Array(w * h).fill(5);
+          const index = facePixels(ids, w, n);
+          expect(index.start[n]).toBe(ids.filter((id) => id >= 0).length);
+          const pixels = new Uint32Array(w * h);
+          recolour(ids, before, palette, background, pixels);
+          const shown = before.slice();
+          const previous = pixels.slice();
+          const box = recolourChanged(index, after, shown, palette, pixels);
+          const full = new Uint32Array(w * h);
+          recolour(ids, after, palette, background, full);
+          expect(pixels).toEqual(full);
+          expect(shown).toEqual(after);
+          for (let i = 0; i < pixels.length; i++) {
+            if (pixels[i] === previous[i]) continue;
+            const [x, y] = [i % w, Math.floor(i / w)];
+            expect(box).toBeDefined();
+            const [x0, y0, x1, y1] = box as [number, number, number, number];
+            expect(x >= x0 && x < x1 && y >= y0 && y < y1).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });
