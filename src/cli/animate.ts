@@ -5,7 +5,7 @@
 
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { CompiledEvent, CompiledScenario, IsoDate } from "../core/types.js";
+import type { IsoDate } from "../core/types.js";
 import { createGifWriter, gifPalette } from "../node/gif.js";
 import { inOrder, svgToPixelsAsync, svgToPngAsync, type Raster } from "../node/raster.js";
 import { dateOption, loadOrReport } from "./common.js";
@@ -23,12 +23,7 @@ import {
 } from "./frames.js";
 import { UsageError, type Command } from "./io.js";
 import { progressFor } from "./progress.js";
-import { isLive } from "../core/event.js";
-
-/** Chapters of the scenario in log order (retracted ones left out). */
-export function chaptersOf(scenario: CompiledScenario): CompiledEvent[] {
-  return scenario.log.filter((e) => e.type === "chapter" && isLive(e));
-}
+import { chapters as storyChapters } from "../core/story.js";
 
 function delayOption(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -72,7 +67,7 @@ export const run: Command = async (args, io) => {
 
   let frames: { date: IsoDate; name: string; title?: string }[];
   if (values.chapters) {
-    const chapters = chaptersOf(scenario);
+    const chapters = storyChapters(scenario.log);
     if (chapters.length === 0) {
       io.err(`${scenario.id} has no chapters; use --from, --to and --every instead`);
       return 1;

@@ -5,9 +5,8 @@
 import { parseArgs } from "node:util";
 import { dayOf } from "../core/dates.js";
 import { sourcesOf } from "../core/query.js";
-import type { CompiledEvent, CompiledScenario, Source } from "../core/types.js";
+import type { CompiledScenario, Source } from "../core/types.js";
 import { renderHandout, type HandoutChapter } from "../render/handout.js";
-import { chaptersOf } from "./animate.js";
 import { loadOrReport } from "./common.js";
 import {
   ExportError,
@@ -19,12 +18,7 @@ import {
 } from "./frames.js";
 import { UsageError, type Command } from "./io.js";
 import { progressFor, type Progress } from "./progress.js";
-import { actsOnUnits, isLive } from "../core/event.js";
-
-/** Control changes after `afterDay` up to and including `throughDay`. */
-function changesBetween(scenario: CompiledScenario, afterDay: number, throughDay: number): CompiledEvent[] {
-  return scenario.log.filter((e) => actsOnUnits(e) && isLive(e) && e.day > afterDay && e.day <= throughDay);
-}
+import { chapters as storyChapters, changesBetween } from "../core/story.js";
 
 /** The handout's chapters: one per chapter, or the start and the end when there are none. */
 export function handoutChapters(
@@ -33,7 +27,7 @@ export function handoutChapters(
   width: number,
   progress?: Progress,
 ): { chapters: HandoutChapter[]; note?: string } {
-  const chapters = chaptersOf(scenario);
+  const chapters = storyChapters(scenario.log);
   const stops =
     chapters.length > 0
       ? chapters.map((c) => ({
@@ -93,7 +87,7 @@ export const run: Command = async (args, io) => {
     const t0 = performance.now();
     prepareOutFile(out);
     const maps = loadMapRenderer(scenario);
-    const count = Math.max(2, chaptersOf(scenario).length);
+    const count = Math.max(2, storyChapters(scenario.log).length);
     const progress = progressFor(io, count, "handout");
     const { chapters, note } = handoutChapters(scenario, maps, width, progress);
     const html = renderHandout({

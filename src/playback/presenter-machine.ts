@@ -12,17 +12,10 @@
 // UI subscribes, reads `presenterView(snapshot)`, and draws.
 
 import { and, assign, not, setup, type SnapshotFrom } from "xstate";
-import type { CompiledScenario } from "../core/types.js";
-import { actsOnUnits, isLive } from "../core/event.js";
+import type { StoryStop } from "../core/story.js";
 
-export interface PresenterStop {
-  readonly day: number;
-  readonly kind: "chapter" | "event";
-  /** Log event id, for the UI to find title and narration. */
-  readonly id?: string | undefined;
-  /** Autoplay time on this stop (chapters may set it); otherwise the global default. */
-  readonly seconds?: number | undefined;
-}
+/** A stop of the presentation (see `core/story.ts`). */
+export type PresenterStop = StoryStop;
 
 export interface PresenterInput {
   /** Sorted by day. */
@@ -106,27 +99,6 @@ export function animationMs(spanDays: number): number {
 export function ease(t: number): number {
   const x = Math.max(0, Math.min(1, t));
   return x < 0.5 ? 2 * x * x : 1 - (-2 * x + 2) ** 2 / 2;
-}
-
-/** The stops of a scenario: chapters, and (with `events`) the days on which control changed. */
-export function presenterStops(
-  scenario: CompiledScenario,
-  options: { events?: boolean } = {},
-): PresenterStop[] {
-  const stops: PresenterStop[] = [];
-  const eventDays = new Set<number>();
-  for (const e of scenario.log) {
-    if (!isLive(e)) continue;
-    if (e.type === "chapter") {
-      stops.push({ day: e.day, kind: "chapter", id: e.id, seconds: e.seconds });
-    } else if (options.events && actsOnUnits(e) && !eventDays.has(e.day)) {
-      // One stop per day of change: same-day events arrive together.
-      eventDays.add(e.day);
-      stops.push({ day: e.day, kind: "event", id: e.id });
-    }
-  }
-  // The log is sorted by day; a stable sort keeps chapters before the events of their day.
-  return stops.sort((a, b) => a.day - b.day || (a.kind === b.kind ? 0 : a.kind === "chapter" ? -1 : 1));
 }
 
 function dayOfStop(context: Pick<PresenterContext, "stops" | "startDay">, index: number): number {

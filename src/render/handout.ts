@@ -19,7 +19,7 @@ export interface HandoutChapter {
   readonly narration: string;
   /** The map at the chapter's date (a standalone SVG document). */
   readonly svg: string;
-  /** Control changes from this chapter to the next. */
+  /** What changed on the map (control, incidents) from this chapter to the next. */
   readonly changes?: readonly HandoutChange[] | undefined;
   readonly sources: readonly Source[];
 }

@@ -17,7 +17,7 @@ import { ChartPanel } from "./chart-panel.js";
 import { ComparePanel } from "./compare-panel.js";
 import { byId, h, replaceChildren } from "./dom.js";
 import { EventsPanel } from "./events-panel.js";
-import { changeDays, incidentsOn } from "./events-around.js";
+import { incidentsOn } from "./events-around.js";
 import { KeyRouter } from "./keys.js";
 import { legend } from "./legend.js";
 import { MapView, type MapInsets } from "./map-view.js";
@@ -29,6 +29,7 @@ import { parseUrlState, type MapView as UrlMapView, type UrlState } from "./url-
 import { UrlSync } from "./url-sync.js";
 import { WhyPanel } from "./why-panel.js";
 import { isLive } from "../core/event.js";
+import { changeDays } from "../core/story.js";
 
 export type { ScenarioSource };
 

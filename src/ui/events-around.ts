@@ -3,7 +3,8 @@
 
 import { countThrough } from "../core/fold.js";
 import type { CompiledEvent } from "../core/types.js";
-import { actsOnUnits, isLive } from "../core/event.js";
+import { isLive } from "../core/event.js";
+import { chapters as storyChapters } from "../core/story.js";
 
 export interface EventWindow {
   /** Indices into the log, in log order. */
@@ -33,16 +34,6 @@ export function eventsAround(log: readonly CompiledEvent[], day: number, before 
   return { indices, current };
 }
 
-/** Days of events that change control (what "step to next event" stops on), sorted, unique. */
-export function changeDays(log: readonly CompiledEvent[]): number[] {
-  const days: number[] = [];
-  for (const e of log) {
-    if (!actsOnUnits(e) || !isLive(e)) continue;
-    if (days[days.length - 1] !== e.day) days.push(e.day);
-  }
-  return days;
-}
-
 export interface Chapter {
   readonly index: number;
   readonly id: string;
@@ -51,14 +42,15 @@ export interface Chapter {
   readonly narration: string;
 }
 
-/** The scenario's chapter marks in date order (retracted ones left out). */
+/** The scenario's chapter marks in date order (retracted ones left out), for the app's list. */
 export function chapters(log: readonly CompiledEvent[]): Chapter[] {
-  const out: Chapter[] = [];
-  for (const e of log) {
-    if (e.type !== "chapter" || !isLive(e)) continue;
-    out.push({ index: e.index, id: e.id, day: e.day, title: e.title, narration: e.narration });
-  }
-  return out;
+  return storyChapters(log).map((e) => ({
+    index: e.index,
+    id: e.id,
+    day: e.day,
+    title: e.title,
+    narration: e.narration,
+  }));
 }
 
 /** Incidents whose marker shows on `day`: dated on or before it, within their window of days. */

@@ -7,7 +7,7 @@ import { dateOf, dayOf } from "../core/dates.js";
 import type { CompiledEvent, CompiledScenario, Source } from "../core/types.js";
 import type { PresenterStop, PresenterView } from "../playback/presenter-machine.js";
 import { eventText, typeLabel } from "./event-text.js";
-import { actsOnUnits, isLive } from "../core/event.js";
+import { changesBetween, isChange } from "../core/story.js";
 
 /** One change of control on the way to a stop. */
 export interface ChangeLine {
@@ -40,23 +40,6 @@ export interface CardOptions {
   readonly hiddenFromDay?: number | undefined;
 }
 
-/** Whether an event is a change a class would see on the map (control, contest, siege, incident). */
-function isChange(e: CompiledEvent): boolean {
-  if (!isLive(e)) return false;
-  return actsOnUnits(e) || e.type === "incident";
-}
-
-/** Changes with `fromDay < day <= toDay` (and before `hiddenFromDay`), oldest first. */
-export function changesBetween(
-  scenario: CompiledScenario,
-  fromDay: number,
-  toDay: number,
-  hiddenFromDay?: number,
-): CompiledEvent[] {
-  const until = hiddenFromDay === undefined ? toDay : Math.min(toDay, hiddenFromDay - 1);
-  return scenario.log.filter((e) => e.day > fromDay && e.day <= until && isChange(e));
-}
-
 function line(scenario: CompiledScenario, e: CompiledEvent): ChangeLine {
   return { id: e.id, date: e.date, title: e.title, label: typeLabel(scenario, e), sources: e.def.sources };
 }
@@ -87,7 +70,9 @@ export function stopCard(
     };
   }
   const previousDay = index > 0 ? (stops[index - 1]?.day ?? startDay) : startDay - 1;
-  const all = changesBetween(scenario, previousDay, stop.day, options.hiddenFromDay);
+  const until =
+    options.hiddenFromDay === undefined ? stop.day : Math.min(stop.day, options.hiddenFromDay - 1);
+  const all = changesBetween(scenario, previousDay, until);
   const max = Math.max(0, options.maxChanges ?? 6);
   const kept = max === 0 ? [] : all.slice(-max);
   const changes = kept.map((e) => line(scenario, e));

@@ -11,7 +11,6 @@ import type { CompiledScenario } from "../core/types.js";
 import {
   presenterKey,
   presenterMachine,
-  presenterStops,
   presenterView,
   type PresenterEvent,
   type PresenterStop,
@@ -36,6 +35,7 @@ import {
   type PresenterMessage,
 } from "./presenter-protocol.js";
 import { notesUrl, type PresenterOptions } from "./presenter-url.js";
+import { storyStops } from "../core/story.js";
 
 /** How long changed ground stays marked after the map arrives, ms. */
 const HIGHLIGHT_MS = 3000;
@@ -237,7 +237,7 @@ export class Presenter {
     const previous = this.actor ? presenterView(this.actor.getSnapshot()) : undefined;
     this.actor?.stop();
     this.scenario = scenario;
-    this.stops = presenterStops(scenario, { events: this.everyChange });
+    this.stops = storyStops(scenario.log, { events: this.everyChange });
     this.panelKey = "";
     this.highlightKey = "";
     const actor = createActor(presenterMachine, {
@@ -546,7 +546,7 @@ export class Presenter {
     if (!this.channel) return;
     const scenario = this.scenario ?? this.app.scenario;
     if (!scenario) return;
-    const stops = this.actor ? this.stops : presenterStops(scenario, { events: this.everyChange });
+    const stops = this.actor ? this.stops : storyStops(scenario.log, { events: this.everyChange });
     const view =
       known ?? (this.actor ? presenterView(this.actor.getSnapshot()) : idleView(stops, this.app.day));
     const key = [

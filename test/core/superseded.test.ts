@@ -7,8 +7,8 @@ import { handoutChapters } from "../../src/cli/handout.js";
 import { compileScenario } from "../../src/core/compile.js";
 import { dayOf } from "../../src/core/dates.js";
 import type { CompiledScenario } from "../../src/core/types.js";
-import { presenterStops } from "../../src/playback/presenter-machine.js";
 import { incidentsOn } from "../../src/ui/events-around.js";
+import { storyStops } from "../../src/core/story.js";
 
 const SRC = '[{ publication: "P", date: "2017-06-01" }]';
 const text = `
@@ -52,7 +52,7 @@ function scenario(): CompiledScenario {
 
 describe("a superseded chapter", () => {
   it("stays a presenter stop, at the replacement's date", () => {
-    const stops = presenterStops(scenario());
+    const stops = storyStops(scenario().log);
     expect(stops).toEqual([
       { day: dayOf("2017-06-06"), kind: "chapter", id: "c1-fixed", seconds: undefined },
     ]);

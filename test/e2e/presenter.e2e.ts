@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { CompiledScenario } from "../../src/core/types.js";
 import { loadScenario } from "../../src/node/load.js";
-import { presenterStops, type PresenterStop } from "../../src/playback/presenter-machine.js";
-import { changesBetween } from "../../src/ui/presenter-content.js";
+import type { PresenterStop } from "../../src/playback/presenter-machine.js";
 import { launch, openApp, OUTPUT, shot, waitForMap } from "./browser.js";
+import { changesBetween, storyStops } from "../../src/core/story.js";
 
 const RAQQA = "raqqa-2017";
 const FULL_HD = { width: 1920, height: 1080 };
@@ -36,7 +36,7 @@ function chapter(i: number): { id: string; date: string; title: string; narratio
 beforeAll(async () => {
   browser = await launch();
   raqqa = compiled(RAQQA);
-  stops = presenterStops(raqqa);
+  stops = storyStops(raqqa.log);
   expect(stops.length).toBeGreaterThanOrEqual(3);
 });
 

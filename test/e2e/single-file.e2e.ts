@@ -10,8 +10,8 @@ import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dateOf } from "../../src/core/dates.js";
 import { loadScenario } from "../../src/node/load.js";
-import { presenterStops } from "../../src/playback/presenter-machine.js";
 import { launch, OUTPUT, waitForMap } from "./browser.js";
+import { storyStops } from "../../src/core/story.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const DIR = join(ROOT, "dist-single");
@@ -133,7 +133,7 @@ describe("the single-file build", () => {
   it("presents from the file, with the notes window following over the channel", async () => {
     const raqqa = loadScenario("scenarios/raqqa-2017.yaml").scenario;
     if (!raqqa) throw new Error("raqqa-2017 does not compile");
-    const [from, to] = presenterStops(raqqa).map((s) => dateOf(s.day));
+    const [from, to] = storyStops(raqqa.log).map((s) => dateOf(s.day));
     const { context, page, problems, network } = await openFile(`?scenario=raqqa-2017&date=${from}`, {
       width: 1280,
       height: 720,

@@ -6,12 +6,12 @@ import {
   ease,
   presenterKey,
   presenterMachine,
-  presenterStops,
   presenterView,
   type PresenterInput,
   type PresenterStop,
 } from "../../src/playback/presenter-machine.js";
 import { loadScenario } from "../../src/node/load.js";
+import { storyStops } from "../../src/core/story.js";
 
 const stops: PresenterStop[] = [
   { day: 100, kind: "chapter", id: "c1", seconds: 5 },
@@ -260,8 +260,8 @@ describe("stops from a scenario", () => {
   it("chapters, and with events one stop per day of change, retracted events left out", () => {
     const { scenario } = loadScenario("test/core/fixtures/small.yaml");
     if (!scenario) throw new Error("fixture did not compile");
-    expect(presenterStops(scenario).map((s) => s.id)).toEqual(["chapter-1"]);
-    const all = presenterStops(scenario, { events: true });
+    expect(storyStops(scenario.log).map((s) => s.id)).toEqual(["chapter-1"]);
+    const all = storyStops(scenario.log, { events: true });
     expect(all.map((s) => s.id)).toEqual([
       "chapter-1",
       "tabqa-falls",

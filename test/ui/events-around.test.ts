@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { dayOf } from "../../src/core/dates.js";
 import type { CompiledBody, CompiledEvent, ControlType, EventDef } from "../../src/core/types.js";
-import {
-  changeDays,
-  chapters,
-  currentEventIndex,
-  eventsAround,
-  incidentsOn,
-} from "../../src/ui/events-around.js";
+import { chapters, currentEventIndex, eventsAround, incidentsOn } from "../../src/ui/events-around.js";
 import { mainFile } from "../../src/ui/compile-protocol.js";
+import { changeDays } from "../../src/core/story.js";
 
 function event(
   index: number,

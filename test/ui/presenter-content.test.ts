@@ -3,18 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dayOf } from "../../src/core/dates.js";
 import type { CompiledScenario } from "../../src/core/types.js";
 import { loadScenario } from "../../src/node/load.js";
-import {
-  presenterStops,
-  type PresenterStop,
-  type PresenterView,
-} from "../../src/playback/presenter-machine.js";
-import {
-  changesBetween,
-  isGuessing,
-  notesState,
-  progressOf,
-  stopCard,
-} from "../../src/ui/presenter-content.js";
+import { type PresenterStop, type PresenterView } from "../../src/playback/presenter-machine.js";
+import { isGuessing, notesState, progressOf, stopCard } from "../../src/ui/presenter-content.js";
+import { changesBetween, storyStops } from "../../src/core/story.js";
 
 let scenario: CompiledScenario;
 
@@ -50,7 +41,7 @@ function view(over: Partial<PresenterView>): PresenterView {
 
 describe("stopCard", () => {
   it("the title card shows the scenario's title and description", () => {
-    const card = stopCard(scenario, presenterStops(scenario), -1);
+    const card = stopCard(scenario, storyStops(scenario.log), -1);
     expect(card).toMatchObject({
       kind: "title",
       kicker: "",
@@ -62,7 +53,7 @@ describe("stopCard", () => {
   });
 
   it("a chapter card carries its title, narration, sources and its place among chapters", () => {
-    const card = stopCard(scenario, presenterStops(scenario), 0);
+    const card = stopCard(scenario, storyStops(scenario.log), 0);
     expect(card).toMatchObject({
       kind: "chapter",
       kicker: "Chapter 1 of 1",
@@ -74,7 +65,7 @@ describe("stopCard", () => {
   });
 
   it("lists the changes since the previous stop, leaving out retracted and non-changes", () => {
-    const stops = presenterStops(scenario, { events: true });
+    const stops = storyStops(scenario.log, { events: true });
     const last = stops.length - 1;
     const card = stopCard(scenario, stops, last);
     expect(card.kind).toBe("event");
