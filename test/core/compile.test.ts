@@ -4,20 +4,7 @@ import { compileScenario, joinPath } from "../../src/core/compile.js";
 import { formatDiagnostic } from "../../src/core/diagnostics.js";
 import { loadScenario } from "../../src/node/load.js";
 import { theatreDistance } from "../../src/node/theatre-check.js";
-
-const HEAD = `
-id: t
-title: T
-start: "2017-01-01"
-end: "2017-12-31"
-theatre: { bbox: [38, 35, 40, 37] }
-factions:
-  - { id: isis, name: Islamic State, color: "#4d4d4d" }
-  - { id: sdf, name: SDF, color: "#f0e442" }
-places:
-  - { id: raqqa, name: Raqqa, at: [39.00788, 35.95283] }
-initial: { isis: [raqqa] }
-`;
+import { HEAD } from "./head.js";
 
 function problems(text: string, file = "s.yaml", files: Record<string, string> = {}): string[] {
   return compileScenario({

@@ -3,23 +3,13 @@ import { compileScenario } from "../../src/core/compile.js";
 import { dayOf } from "../../src/core/dates.js";
 import { changeDays, changesBetween, chapters, storyStops } from "../../src/core/story.js";
 import type { CompiledScenario } from "../../src/core/types.js";
+import { HEAD } from "./head.js";
 
 const SRC = '[{ publication: "P", date: "2017-06-01" }]';
 const ev = (id: string, date: string, body: string) =>
   `  - { id: ${id}, date: "${date}", title: ${id}, sources: ${SRC}, ${body} }`;
 const text = [
-  `id: t
-title: T
-start: "2017-01-01"
-end: "2017-12-31"
-theatre: { bbox: [38, 35, 40, 37] }
-factions:
-  - { id: isis, name: Islamic State, color: "#4d4d4d" }
-  - { id: sdf, name: SDF, color: "#f0e442" }
-places:
-  - { id: raqqa, name: Raqqa, at: [39.00788, 35.95283] }
-initial: { isis: [raqqa] }
-events:`,
+  `${HEAD}events:`,
   ev("c1", "2017-06-01", "type: chapter, narration: One."),
   ev("strike", "2017-06-02", "type: incident, kind: airstrike, at: raqqa"),
   ev("note", "2017-06-03", "type: note, text: Said."),

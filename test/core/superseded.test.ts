@@ -8,22 +8,11 @@ import { compileScenario } from "../../src/core/compile.js";
 import { dayOf } from "../../src/core/dates.js";
 import type { CompiledScenario } from "../../src/core/types.js";
 import { incidentsOn } from "../../src/ui/events-around.js";
+import { HEAD } from "./head.js";
 import { storyStops } from "../../src/core/story.js";
 
 const SRC = '[{ publication: "P", date: "2017-06-01" }]';
-const text = `
-id: t
-title: T
-start: "2017-01-01"
-end: "2017-12-31"
-theatre: { bbox: [38, 35, 40, 37] }
-factions:
-  - { id: isis, name: Islamic State, color: "#4d4d4d" }
-  - { id: sdf, name: SDF, color: "#f0e442" }
-places:
-  - { id: raqqa, name: Raqqa, at: [39.00788, 35.95283] }
-initial: { isis: [raqqa] }
-events:
+const text = `${HEAD}events:
   - { id: c1, date: "2017-06-01", type: chapter, title: The assault, narration: First words., sources: ${SRC} }
   - { id: i1, date: "2017-06-03", type: incident, kind: airstrike, at: raqqa, window_days: 5, title: Strike, sources: ${SRC} }
   - id: c1-fixed
