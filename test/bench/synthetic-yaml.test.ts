@@ -2,28 +2,13 @@ import { describe, expect, it } from "vitest";
 import { compileScenario } from "../../src/core/compile.js";
 import { createHistory } from "../../src/core/fold.js";
 import type { TheatreDef } from "../../src/core/types.js";
-import { syntheticScenario } from "./synthetic.js";
+import { boxOutline, syntheticScenario } from "./synthetic.js";
 import { scenarioYaml } from "./synthetic-yaml.js";
 import { actsOnUnits } from "../../src/core/event.js";
 import type { CompiledEvent } from "../../src/core/types.js";
 
 const BOX: TheatreDef = { kind: "bbox", bbox: [38, 35, 40, 37], tolerance_km: 10 };
-const outline = {
-  type: "Feature" as const,
-  properties: {},
-  geometry: {
-    type: "Polygon" as const,
-    coordinates: [
-      [
-        [38, 35],
-        [40, 35],
-        [40, 37],
-        [38, 37],
-        [38, 35],
-      ],
-    ],
-  },
-};
+const outline = boxOutline([38, 35, 40, 37]);
 
 describe("the generated scenario file (small size; the benchmarks write the big ones)", () => {
   it("compiles without a diagnostic to the scenario it was written from, by the fast read too", () => {

@@ -33,6 +33,27 @@ export interface SyntheticOptions {
   readonly unmentioned?: number;
 }
 
+/** The outline of a `[west, south, east, north]` box, for scenarios on a box theatre. */
+export function boxOutline(bbox: readonly [number, number, number, number]): Feature<Polygon> {
+  const [w, s, e, n] = bbox;
+  return {
+    type: "Feature",
+    properties: {},
+    geometry: {
+      type: "Polygon",
+      coordinates: [
+        [
+          [w, s],
+          [e, s],
+          [e, n],
+          [w, n],
+          [w, s],
+        ],
+      ],
+    },
+  };
+}
+
 /** A small deterministic PRNG (mulberry32). */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

@@ -19,7 +19,7 @@ import {
 import { describeUnit, findUnits } from "../../src/core/query.js";
 import type { CompiledScenario } from "../../src/core/types.js";
 import { compiledScenario } from "./arbitrary.js";
-import { syntheticScenario } from "../bench/synthetic.js";
+import { boxOutline, syntheticScenario } from "../bench/synthetic.js";
 import { loadScenario } from "../../src/node/load.js";
 import { actsOnUnits, isLive } from "../../src/core/event.js";
 
@@ -294,22 +294,7 @@ describe("delta checkpoints", () => {
   });
 
   it("keeps deltas, not copies: far below one full state per checkpoint on a long log", () => {
-    const square = {
-      type: "Feature" as const,
-      properties: {},
-      geometry: {
-        type: "Polygon" as const,
-        coordinates: [
-          [
-            [36, 33],
-            [42, 33],
-            [42, 37],
-            [36, 37],
-            [36, 33],
-          ],
-        ],
-      },
-    };
+    const square = boxOutline([36, 33, 42, 37]);
     const scenario = syntheticScenario({ kind: "bbox", bbox: [36, 33, 42, 37], tolerance_km: 10 }, square, {
       places: 1000,
       events: 8000,

@@ -8,27 +8,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TheatreDef } from "../../src/core/types.js";
 import { RASTER_FROM_FACES } from "../../src/ui/raster-layer.js";
-import { syntheticScenario } from "../bench/synthetic.js";
+import { boxOutline, syntheticScenario } from "../bench/synthetic.js";
 import { scenarioYaml } from "../bench/synthetic-yaml.js";
 import { launch, openApp, shot } from "./browser.js";
 
 const BOX: TheatreDef = { kind: "bbox", bbox: [38, 35, 40, 37], tolerance_km: 10 };
-const square = {
-  type: "Feature" as const,
-  properties: {},
-  geometry: {
-    type: "Polygon" as const,
-    coordinates: [
-      [
-        [38, 35],
-        [40, 35],
-        [40, 37],
-        [38, 37],
-        [38, 35],
-      ],
-    ],
-  },
-};
+const square = boxOutline([38, 35, 40, 37]);
 const PLACES = 2500;
 const scenario = syntheticScenario(BOX, square, {
   places: PLACES,
