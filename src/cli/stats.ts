@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { dateOf, dayOf } from "../core/dates.js";
 import { createHistory } from "../core/fold.js";
 import type { CompiledScenario, IsoDate } from "../core/types.js";
-import { faceOwners, km2ByFaction } from "../geo/control.js";
+import { faceOwners, km2SettledOpen } from "../geo/control.js";
 import type { Partition } from "../geo/partition.js";
 import { loadGeometry } from "../node/partition-cache.js";
 import { loadOrReport, writeOutput } from "./common.js";
@@ -14,8 +14,12 @@ import { UsageError, type CliIo } from "./io.js";
 
 export interface StatsRow {
   readonly date: IsoDate;
-  /** km² by faction id, then `unknown`. */
+  /** km² by faction id, then `unknown`: all ground, open country included. */
   readonly km2: Readonly<Record<string, number>>;
+  /** The part of `km2` within reach of places. */
+  readonly settled_km2: Readonly<Record<string, number>>;
+  /** The part of `km2` in open country, beyond every place's reach. */
+  readonly open_km2: Readonly<Record<string, number>>;
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -59,12 +63,16 @@ export function km2Series(scenario: CompiledScenario, partition: Partition, step
   return days.map((day) => {
     history.stateAt(day, state);
     owners = faceOwners(partition, state, owners);
-    const km2 = km2ByFaction(partition, owners, scenario.factions.length);
-    const row: Record<string, number> = {};
-    ids.forEach((id, i) => {
-      row[id] = Math.round((i === ids.length - 1 ? (km2[0] ?? 0) : (km2[i + 1] ?? 0)) * 1000) / 1000;
-    });
-    return { date: dateOf(day), km2: row };
+    const { settled, open } = km2SettledOpen(partition, owners, scenario.factions.length);
+    const byId = (km2: Float64Array): Record<string, number> => {
+      const row: Record<string, number> = {};
+      ids.forEach((id, i) => {
+        row[id] = Math.round((i === ids.length - 1 ? (km2[0] ?? 0) : (km2[i + 1] ?? 0)) * 1000) / 1000;
+      });
+      return row;
+    };
+    const all = settled.map((v, i) => v + (open[i] as number));
+    return { date: dateOf(day), km2: byId(all), settled_km2: byId(settled), open_km2: byId(open) };
   });
 }
 

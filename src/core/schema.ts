@@ -53,6 +53,11 @@ export const placeSchema = z.strictObject({
   aliases: z.array(z.string()).default([]),
   at: lonLatSchema,
   kind: z.enum(placeKinds).default("town"),
+  reach_km: z
+    .number()
+    .positive()
+    .optional()
+    .describe("how far the place's ground reaches, km (default: the theatre's reach_km for its kind)"),
   coords: z.enum(["geonames", "approximate", "measured"]).default("geonames"),
   note: z.string().optional(),
 });
@@ -83,6 +88,15 @@ const barriersSchema = z
     "rivers (by name: Euphrates, Tigris, Khabur, Orontes, Little Zab) that no place's ground crosses",
   );
 
+const reachSchema = z
+  .strictObject(
+    Object.fromEntries(placeKinds.map((k) => [k, z.number().positive().optional()])) as {
+      [K in (typeof placeKinds)[number]]: z.ZodOptional<z.ZodNumber>;
+    },
+  )
+  .optional()
+  .describe("how far a place's ground reaches by kind, km; beyond every reach is open country");
+
 export const theatreSchema = z.union([
   z.strictObject({
     countries: z.array(z.string().regex(/^[A-Za-z]{2,3}$/, { message: "expected an ISO 3166 code" })).min(1),
@@ -90,16 +104,19 @@ export const theatreSchema = z.union([
     bbox: bboxSchema.optional().describe("also cut the countries to this [west, south, east, north]"),
     tolerance_km: z.number().nonnegative().default(10),
     barriers: barriersSchema,
+    reach_km: reachSchema,
   }),
   z.strictObject({
     bbox: bboxSchema,
     tolerance_km: z.number().nonnegative().default(10),
     barriers: barriersSchema,
+    reach_km: reachSchema,
   }),
   z.strictObject({
     polygon: polygonSchema,
     tolerance_km: z.number().nonnegative().default(10),
     barriers: barriersSchema,
+    reach_km: reachSchema,
   }),
 ]);
 

@@ -38,12 +38,14 @@ export type TheatreDef =
       /** Places this far outside the outline still get a cell without a warning. */
       readonly tolerance_km: number;
       readonly barriers?: readonly string[] | undefined;
+      readonly reach_km?: ReachKm | undefined;
     }
   | {
       readonly kind: "bbox";
       readonly bbox: readonly [number, number, number, number];
       readonly tolerance_km: number;
       readonly barriers?: readonly string[] | undefined;
+      readonly reach_km?: ReachKm | undefined;
     }
   | {
       readonly kind: "polygon";
@@ -51,7 +53,11 @@ export type TheatreDef =
       readonly tolerance_km: number;
       /** Rivers (by name) that no place's ground crosses: its ground stays on its own bank. */
       readonly barriers?: readonly string[] | undefined;
+      /** How far a place's ground reaches, km, by kind (defaults in `geo/reach.ts`). */
+      readonly reach_km?: ReachKm | undefined;
     };
+
+export type ReachKm = { readonly [K in PlaceKind]?: number | undefined };
 
 export type ViewDef = DeepReadonly<ViewInput>;
 
@@ -82,6 +88,8 @@ export interface CompiledUnit {
   /** Places only. */
   readonly at?: LonLat | undefined;
   readonly placeKind?: PlaceKind | undefined;
+  /** Places only: how far its ground reaches, km, when the place says so. */
+  readonly reachKm?: number | undefined;
   /** Areas only. */
   readonly polygon?: readonly Ring[] | undefined;
   /** Areas only: a boundary, never controlled itself. */

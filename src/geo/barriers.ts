@@ -56,6 +56,7 @@ export function riverBanks(
       polys: [rings],
       bbox: ringsBbox(rings),
       subject: indexSubject(rings),
+      vertexCount: rings.reduce((n, r) => n + r.length, 0),
     });
   }
   return banks;

@@ -85,8 +85,29 @@ export function km2ByFaction(
   return out;
 }
 
+/** km² held by each faction code (index 0: unknown), within reach of places (`settled`) and in
+ *  open country beyond it (`open`); the two add up to `km2ByFaction`. */
+export function km2SettledOpen(
+  partition: Partition,
+  owners: ArrayLike<number>,
+  factionCount?: number,
+): { readonly settled: Float64Array; readonly open: Float64Array } {
+  const p = preparePartition(partition);
+  let max = factionCount ?? 0;
+  for (let i = 0; i < p.faceCount; i++) if ((owners[i] as number) > max) max = owners[i] as number;
+  const settled = new Float64Array(max + 1);
+  const open = new Float64Array(max + 1);
+  for (let i = 0; i < p.faceCount; i++) {
+    const o = owners[i] as number;
+    const into = p.faceOpen[i] ? open : settled;
+    into[o] = (into[o] as number) + (p.faceKm2[i] as number);
+  }
+  return { settled, open };
+}
+
 /**
- * Arcs between faces of different owners: the front lines. With `includeUnknown: false`, edges
+ * Arcs between faces of different owners: the front lines. None runs through open country: an
+ * arc with open country on either side is left out. With `includeUnknown: false`, edges
  * between held and unknown ground are left out.
  */
 export function frontArcs(
@@ -101,7 +122,7 @@ export function frontArcs(
   for (let a = 0; a < p.arcCount; a++) {
     const l = p.arcLeft[a] as number;
     const r = p.arcRight[a] as number;
-    if (l < 0 || r < 0) continue;
+    if (l < 0 || r < 0 || p.faceOpen[l] || p.faceOpen[r]) continue;
     const ol = owners[l] as number;
     const or = owners[r] as number;
     if (ol === or) continue;

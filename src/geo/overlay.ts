@@ -15,6 +15,8 @@ export interface Piece {
   /** The piece is the whole (convex) cell. */
   convex: boolean;
   areas: number[];
+  /** Beyond the reach of its place: open country (see `reach.ts`). */
+  open: boolean;
 }
 
 export interface Cell {
@@ -29,6 +31,8 @@ export interface AreaShape {
   readonly polys: XY[][][];
   readonly bbox: readonly [number, number, number, number];
   readonly subject: Subject;
+  /** Vertices of `polys`, to choose how to clip against it. */
+  readonly vertexCount: number;
   complement?: Subject;
 }
 
@@ -36,10 +40,11 @@ export interface AreaShape {
 export function cutCell(outline: Subject, outlinePolys: XY[][][], unit: number, ring: XY[]): Cell {
   const r = clipConvex(outline, ring);
   let pieces: Piece[];
-  if (r === undefined) pieces = [{ polys: clipFallback(outlinePolys, ring), convex: false, areas: [] }];
-  else if (r.kind === "inside") pieces = [{ polys: [[ring]], convex: true, areas: [] }];
+  if (r === undefined)
+    pieces = [{ polys: clipFallback(outlinePolys, ring), convex: false, areas: [], open: false }];
+  else if (r.kind === "inside") pieces = [{ polys: [[ring]], convex: true, areas: [], open: false }];
   else if (r.kind === "outside") pieces = [];
-  else pieces = [{ polys: r.polygons, convex: false, areas: [] }];
+  else pieces = [{ polys: r.polygons, convex: false, areas: [], open: false }];
   return { unit, ring, pieces: pieces.filter((p) => p.polys.length > 0) };
 }
 
@@ -62,7 +67,13 @@ export function areaShapes(
       continue;
     }
     const flat = polys.flat();
-    areas.push({ unit: u, polys, bbox: ringsBbox(flat), subject: indexSubject(flat) });
+    areas.push({
+      unit: u,
+      polys,
+      bbox: ringsBbox(flat),
+      subject: indexSubject(flat),
+      vertexCount: flat.reduce((n, r) => n + r.length, 0),
+    });
   }
   return areas;
 }
@@ -99,11 +110,14 @@ export function overlayAreas(
                 ? c.polygons
                 : [];
         } else {
-          inside = robustClip("intersection", p.polys, a.polys);
-          outside = robustClip("difference", p.polys, a.polys);
+          // a large area (a river's bank) cut to the piece first
+          const near = a.vertexCount > 200 ? nearPart(a.polys, ringsBbox(p.polys.flat())) : a.polys;
+          inside = near.length > 0 ? robustClip("intersection", p.polys, near) : [];
+          outside = near.length > 0 ? robustClip("difference", p.polys, near) : p.polys;
         }
-        if (inside.length > 0) next.push({ polys: inside, convex: false, areas: [...p.areas, a.unit] });
-        if (outside.length > 0) next.push({ polys: outside, convex: false, areas: p.areas });
+        if (inside.length > 0)
+          next.push({ polys: inside, convex: false, areas: [...p.areas, a.unit], open: p.open });
+        if (outside.length > 0) next.push({ polys: outside, convex: false, areas: p.areas, open: p.open });
       }
       cell.pieces = next;
     }
@@ -143,7 +157,14 @@ function complementRings(polys: XY[][][], b: readonly [number, number, number, n
 /** The robust path for a cell the fast clipper could not decide: a general clipper on the part
  *  of the outline near the cell. */
 function clipFallback(polys: XY[][][], cell: XY[]): XY[][][] {
-  const b = ringsBbox([cell]);
+  const local = nearPart(polys, ringsBbox([cell]));
+  if (local.length === 0) return [];
+  return robustClip("intersection", local, [[cell]]);
+}
+
+/** The part of `polys` near a box (cut to it with a 5 % margin): what a general clipper needs to
+ *  cut something inside the box, at a fraction of the cost of the whole region. */
+function nearPart(polys: XY[][][], b: readonly [number, number, number, number]): XY[][][] {
   const pad = 0.05 * Math.max(b[2] - b[0], b[3] - b[1]) + 1e-6;
   const box: [number, number, number, number] = [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad];
   const local: XY[][][] = [];
@@ -152,8 +173,7 @@ function clipFallback(polys: XY[][][], cell: XY[]): XY[][][] {
     if (ext.length === 0) continue;
     local.push([...ext, ...cutToBox(poly.slice(1), box)]);
   }
-  if (local.length === 0) return [];
-  return robustClip("intersection", local, [[cell]]);
+  return local;
 }
 
 /** Shifts tried, km, when the general clipper fails on a near-degenerate input. */

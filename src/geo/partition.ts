@@ -11,12 +11,13 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import { topology as buildTopology } from "topojson-server";
-import type { CompiledScenario, TheatreDef } from "../core/types.js";
+import type { CompiledScenario, CompiledUnit, TheatreDef } from "../core/types.js";
 import { km2 as areaKm2 } from "./area.js";
 import { distanceToSubject, indexSubject, pointInSubject } from "./clip.js";
 import { faceDeciders } from "./decider.js";
 import { stableHash } from "./hash.js";
 import { riverBanks } from "./barriers.js";
+import { reachOf, splitByReach } from "./reach.js";
 import { areaShapes, cutCell, overlayAreas, toPlanePolys, type Cell } from "./overlay.js";
 import { createPlane, type XY } from "./plane.js";
 import { cleanPolys, deltaEncode, quantiser } from "./quantise.js";
@@ -26,7 +27,7 @@ import { voronoiCells } from "./voronoi.js";
 
 export const PARTITION_FORMAT = "frontfold-partition@1";
 /** Bump when the algorithm changes what it produces, so cached partitions are recompiled. */
-const ALGORITHM_VERSION = 6;
+const ALGORITHM_VERSION = 8;
 
 export interface PartitionWarning {
   /** The unit concerned, by id. */
@@ -51,6 +52,8 @@ export interface PartitionFaces {
    * not carry the town's changes onto the far bank.
    */
   readonly decider: readonly number[];
+  /** 1 where the face lies beyond the reach of its place (open country, see `reach.ts`), else 0. */
+  readonly open: readonly number[];
 }
 
 export interface Partition {
@@ -86,7 +89,9 @@ export interface CompileOptions {
  * partitionKey(scenario, scenario.theatre); // "1f3a…"
  */
 export function partitionKey(scenario: CompiledScenario, theatreDef: TheatreDef, extra = ""): string {
-  const units = scenario.units.map((u) => (u.kind === "place" ? [u.id, u.at] : [u.id, u.polygon]));
+  const units = scenario.units.map((u) =>
+    u.kind === "place" ? [u.id, u.at, reachOf(u, theatreDef) ?? null] : [u.id, u.polygon],
+  );
   return stableHash(
     JSON.stringify({
       v: ALGORITHM_VERSION,
@@ -168,7 +173,9 @@ export function compilePartition(
     cells.push(cutCell(outline, outlinePolys, -1, boundsRing));
   } else {
     voronoiCells(siteXY, boundsRing, bounds).forEach((ring, i) => {
-      if (ring) cells.push(cutCell(outline, outlinePolys, siteUnit[i] as number, ring));
+      if (!ring) return;
+      const unit = siteUnit[i] as number;
+      cells.push(cutCell(outline, outlinePolys, unit, ring));
     });
   }
   const areas = areaShapes(scenario, plane, (unit, message) => warnings.push({ unit, message }));
@@ -177,19 +184,29 @@ export function compilePartition(
     warnings.push({ message }),
   );
   overlayAreas(cells, [...areas, ...banks], bounds);
+  // Open country: each cell's pieces cut at its place's reach (after the overlay, which is
+  // fastest on whole convex cells).
+  const siteOf = new Map(siteUnit.map((u, i) => [u, i]));
+  for (const cell of cells) {
+    const i = siteOf.get(cell.unit);
+    if (i === undefined) continue;
+    const site: XY = [siteXY[2 * i] as number, siteXY[2 * i + 1] as number];
+    splitByReach(cell, site, reachOf(scenario.units[cell.unit] as CompiledUnit, scenario.theatre));
+  }
 
   // Faces in longitude/latitude, quantised.
-  const raw: { place: number; areas: number[]; polys: Position[][][] }[] = [];
+  const raw: { place: number; areas: number[]; open: boolean; polys: Position[][][] }[] = [];
   for (const cell of cells)
     for (const p of cell.pieces) {
       const polys = p.polys.map((poly) => poly.map((ring) => ring.map((q) => plane.inverse(q) as Position)));
-      raw.push({ place: cell.unit, areas: p.areas, polys });
+      raw.push({ place: cell.unit, areas: p.areas, open: p.open, polys });
     }
   const grid = quantiser(raw, options.quantization ?? 1e7);
   let faces = raw
     .map((f) => ({
       place: f.place,
       areas: f.areas,
+      open: f.open,
       polys: cleanPolys(f.polys.map((poly) => poly.map(grid.q))),
     }))
     .filter((f) => f.polys.length > 0);
@@ -271,7 +288,14 @@ export function compilePartition(
     theatreKm2: areaKm2(theatre.outline.geometry),
     unitCount: scenario.units.length,
     placeCount: scenario.placeCount,
-    faces: { place: faces.map((f) => f.place), areaStart, areas: areaList, km2, decider },
+    faces: {
+      place: faces.map((f) => f.place),
+      areaStart,
+      areas: areaList,
+      km2,
+      decider,
+      open: faces.map((f) => (f.open ? 1 : 0)),
+    },
     topology,
     arcFaces,
     warnings,

@@ -13,6 +13,8 @@ export interface PreparedPartition {
   readonly faceAreaStart: Int32Array;
   readonly faceAreas: Int32Array;
   readonly faceKm2: Float64Array;
+  /** 1 for open country (beyond the reach of the face's place). */
+  readonly faceOpen: Uint8Array;
   /** The place that decides each face with its areas (see `PartitionFaces.decider`). */
   readonly faceDecider: Int32Array;
   /** Face left / right of each arc (-1 outside the theatre). */
@@ -47,6 +49,7 @@ export function preparePartition(partition: Partition): PreparedPartition {
     faceAreas: Int32Array.from(f.areas),
     faceKm2: Float64Array.from(f.km2),
     faceDecider: Int32Array.from(f.decider),
+    faceOpen: Uint8Array.from(f.open),
     arcLeft,
     arcRight,
     arcCoordinates() {

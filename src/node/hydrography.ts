@@ -358,7 +358,9 @@ export function extractHydrography(tolerance = 0.0015): Hydrography {
         const a = path[k] as number;
         const b = path[k + 1] as number;
         const e = g.adj[a]?.find((x) => x.to === b);
-        if (!e?.river || named.has(e.edge)) continue;
+        // every step of the path, across dams, gaps and along river-lake shores too, so a named
+        // river is one line from its first anchor to its last (a barrier needs it unbroken)
+        if (!e || named.has(e.edge)) continue;
         edges.set(e.edge, [a, b, e.level]);
       }
     }

@@ -59,6 +59,7 @@ export function compileSections(
       kind: "place",
       at: p.at,
       placeKind: p.kind,
+      ...(p.reach_km !== undefined ? { reachKm: p.reach_km } : {}),
     })),
     ...areas.map((a): CompiledUnit => ({
       id: a.id,
@@ -196,7 +197,10 @@ function compileTheatre(main: ParsedFile, raw: unknown, diags: Diagnostic[]): Th
 }
 
 function toTheatre(t: z.output<typeof theatreSchema>): TheatreDef {
-  const barriers = t.barriers ? { barriers: t.barriers } : {};
+  const barriers = {
+    ...(t.barriers ? { barriers: t.barriers } : {}),
+    ...(t.reach_km ? { reach_km: t.reach_km } : {}),
+  };
   if ("countries" in t)
     return {
       kind: "countries",
