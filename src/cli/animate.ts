@@ -8,30 +8,12 @@ import { parseArgs } from "node:util";
 import type { IsoDate } from "../core/types.js";
 import { createGifWriter, gifPalette } from "../node/gif.js";
 import { inOrder, svgToPixelsAsync, svgToPngAsync, type Raster } from "../node/raster.js";
-import { dateOption, loadOrReport } from "./common.js";
-import {
-  ExportError,
-  checkFonts,
-  dateRange,
-  loadMapRenderer,
-  makeDir,
-  prepareOutFile,
-  parseStep,
-  stepDates,
-  widthOption,
-  writeOut,
-} from "./frames.js";
+import { loadInputs } from "./common.js";
+import { checkFonts, ExportError, loadMapRenderer, makeDir, prepareOutFile, writeOut } from "./export.js";
 import { UsageError, type Command } from "./io.js";
+import { dateOption, dateRange, delayOption, parseStep, stepDates, widthOption } from "./options.js";
 import { progressFor } from "./progress.js";
 import { chapters as storyChapters } from "../core/story.js";
-
-function delayOption(text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n < 20 || n > 60_000)
-    throw new UsageError(`--delay-ms: expected milliseconds between 20 and 60000, got "${text}"`);
-  return n;
-}
 
 export const run: Command = async (args, io) => {
   const { positionals, values } = parseArgs({
@@ -62,8 +44,9 @@ export const run: Command = async (args, io) => {
   dateOption("from", values.from);
   dateOption("to", values.to);
 
-  const scenario = loadOrReport(file, io);
-  if (!scenario) return 1;
+  const loaded = loadInputs(file, io);
+  if (!loaded) return 1;
+  const { scenario, inputs } = loaded;
 
   let frames: { date: IsoDate; name: string; title?: string }[];
   if (values.chapters) {
@@ -97,7 +80,7 @@ export const run: Command = async (args, io) => {
       let k = 0;
       for await (const png of pngs) {
         const f = frames[k++] as (typeof frames)[number];
-        writeOut(join(out, f.name), png);
+        writeOut(join(out, f.name), png, inputs);
         progress.tick(f.date);
       }
       progress.done();
@@ -108,7 +91,7 @@ export const run: Command = async (args, io) => {
     }
 
     // The palette is fixed once, from the scenario's colours and the first, middle and last frames.
-    prepareOutFile(out);
+    prepareOutFile(out, inputs);
     // Frames render on resvg's worker threads, a few ahead of the one being encoded.
     const svgOf = (f: { date: IsoDate; title?: string }) =>
       maps.svg(f.date, { width, ...(f.title ? { title: f.title } : {}) });
@@ -134,7 +117,7 @@ export const run: Command = async (args, io) => {
       i++;
     }
     const bytes = writer.finish();
-    writeOut(out, bytes);
+    writeOut(out, bytes, inputs);
     progress.done();
     const kb = Math.round(bytes.length / 1024);
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);

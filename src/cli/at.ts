@@ -11,7 +11,9 @@ import type { ResolvedTheatre } from "../geo/theatre.js";
 import { loadGeometry } from "../node/partition-cache.js";
 import { controlGeoJson } from "../render/geojson.js";
 import { renderSvgMap } from "../render/svg-map.js";
-import { dateOption, loadOrReport, writeOutput } from "./common.js";
+import { loadInputs } from "./common.js";
+import { writeOutput } from "./export.js";
+import { dateOption, widthOption } from "./options.js";
 import { UsageError, type CliIo } from "./io.js";
 
 const FORMATS = ["geojson", "svg", "json"] as const;
@@ -33,12 +35,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const format = (values.format ?? "geojson") as Format;
   if (!FORMATS.includes(format))
     throw new UsageError(`--format: expected geojson, svg or json, got "${values.format}"`);
-  const width = values.width === undefined ? 1200 : Number(values.width);
-  if (!Number.isInteger(width) || width < 320 || width > 8000)
-    throw new UsageError(`--width: expected whole pixels between 320 and 8000, got "${values.width}"`);
+  const width = widthOption(values.width, 1200, 320);
   const requested = dateOption("date", values.date);
-  const scenario = loadOrReport(file, io);
-  if (!scenario) return 1;
+  const loaded = loadInputs(file, io);
+  if (!loaded) return 1;
+  const { scenario, inputs } = loaded;
   const date = requested ?? scenario.view.date ?? scenario.start;
   if (date < scenario.start || date > scenario.end)
     io.err(`note: ${date} is outside ${scenario.id}'s timeline (${scenario.start} … ${scenario.end})`);
@@ -46,7 +47,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     width,
     geometry: format === "json" ? undefined : loadGeometry(scenario),
   });
-  return writeOutput(io, values.out, text);
+  return writeOutput(io, values.out, text, inputs);
 }
 
 /** The output of `at` as text (the command without its file system). */

@@ -9,9 +9,10 @@ import { countThrough, createHistory } from "../core/fold.js";
 import { dayOf, isoDateProblem } from "../core/dates.js";
 import { describeUnit, factionId, findUnits, nameIndex, provenance, sourcesOf } from "../core/query.js";
 import type { CompiledScenario } from "../core/types.js";
-import { dateOption, loadOrReport } from "./common.js";
+import { loadOrReport } from "./common.js";
 import { UsageError, type CliIo, type Command } from "./io.js";
 import { effectiveDef } from "../core/event.js";
+import { dateOption } from "./options.js";
 
 export const run: Command = async (args, io) => {
   const { positionals, values } = parseArgs({

@@ -1,7 +1,8 @@
 // `frontfold events SCENARIO [--from D] [--to D]`: the ordered log, one line per event.
 
 import { parseArgs } from "node:util";
-import { dateOption, loadOrReport } from "./common.js";
+import { loadOrReport } from "./common.js";
+import { dateOption } from "./options.js";
 import { UsageError, type Command } from "./io.js";
 import { effectiveDef, isLive } from "../core/event.js";
 

@@ -7,16 +7,10 @@ import { dayOf } from "../core/dates.js";
 import { sourcesOf } from "../core/query.js";
 import type { CompiledScenario, Source } from "../core/types.js";
 import { renderHandout, type HandoutChapter } from "../render/handout.js";
-import { loadOrReport } from "./common.js";
-import {
-  ExportError,
-  loadMapRenderer,
-  prepareOutFile,
-  widthOption,
-  writeOut,
-  type MapRenderer,
-} from "./frames.js";
+import { loadInputs } from "./common.js";
+import { ExportError, loadMapRenderer, prepareOutFile, writeOut, type MapRenderer } from "./export.js";
 import { UsageError, type Command } from "./io.js";
+import { widthOption } from "./options.js";
 import { progressFor, type Progress } from "./progress.js";
 import { chapters as storyChapters, changesBetween } from "../core/story.js";
 
@@ -81,11 +75,12 @@ export const run: Command = async (args, io) => {
   if (!/\.html?$/i.test(out)) throw new UsageError(`--out: expected an .html file, got "${out}"`);
   const width = widthOption(values.width, 640);
 
-  const scenario = loadOrReport(file, io);
-  if (!scenario) return 1;
+  const loaded = loadInputs(file, io);
+  if (!loaded) return 1;
+  const { scenario, inputs } = loaded;
   try {
     const t0 = performance.now();
-    prepareOutFile(out);
+    prepareOutFile(out, inputs);
     const maps = loadMapRenderer(scenario);
     const count = Math.max(2, storyChapters(scenario.log).length);
     const progress = progressFor(io, count, "handout");
@@ -99,7 +94,7 @@ export const run: Command = async (args, io) => {
       chapters,
       note,
     });
-    writeOut(out, html);
+    writeOut(out, html, inputs);
     progress.done();
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     io.out(

@@ -2,10 +2,10 @@
 // files, for editors (`# yaml-language-server: $schema=...`). Without --out-dir, prints the
 // scenario schema.
 
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { eventsJsonSchema, scenarioJsonSchema } from "../core/schema.js";
+import { ExportError, makeDir, writeOut } from "./export.js";
 import type { Command } from "./io.js";
 
 export const schemaFiles = {
@@ -24,7 +24,14 @@ export const run: Command = async (args, io) => {
     io.out(schemaText(scenarioJsonSchema));
     return 0;
   }
-  for (const [name, make] of Object.entries(schemaFiles)) writeFileSync(join(dir, name), schemaText(make));
+  try {
+    makeDir(dir);
+    for (const [name, make] of Object.entries(schemaFiles)) writeOut(join(dir, name), schemaText(make), []);
+  } catch (e) {
+    if (!(e instanceof ExportError)) throw e;
+    io.err(`frontfold schema: ${e.message}`);
+    return 1;
+  }
   io.err(`wrote ${Object.keys(schemaFiles).join(", ")} to ${dir}`);
   return 0;
 };

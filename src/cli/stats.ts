@@ -9,7 +9,9 @@ import type { CompiledScenario, IsoDate } from "../core/types.js";
 import { faceOwners, km2SettledOpen } from "../geo/control.js";
 import type { Partition } from "../geo/partition.js";
 import { loadGeometry } from "../node/partition-cache.js";
-import { loadOrReport, writeOutput } from "./common.js";
+import { loadInputs } from "./common.js";
+import { writeOutput } from "./export.js";
+import { parseStep, stepDays } from "./options.js";
 import { UsageError, type CliIo } from "./io.js";
 
 export interface StatsRow {
@@ -31,22 +33,20 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const [file] = positionals;
   if (!file) throw new UsageError("stats needs a scenario file");
   const every = values.every ?? "7d";
-  const m = /^(\d+)d$/.exec(every);
-  const step = m ? Number(m[1]) : 0;
-  if (!m || step < 1 || step > 3660)
-    throw new UsageError(`--every: expected days like 1d, 7d or 30d, got "${every}"`);
+  const step = stepDays(parseStep(every, "7d", { days: true }));
   const format = values.format ?? "csv";
   if (format !== "csv" && format !== "json")
     throw new UsageError(`--format: expected csv or json, got "${format}"`);
-  const scenario = loadOrReport(file, io);
-  if (!scenario) return 1;
+  const loaded = loadInputs(file, io);
+  if (!loaded) return 1;
+  const { scenario, inputs } = loaded;
   const { partition } = loadGeometry(scenario);
   const rows = km2Series(scenario, partition, step);
   const text =
     format === "csv"
       ? toCsv(scenario, rows)
       : JSON.stringify({ scenario: scenario.id, every, rows }, null, 2);
-  return writeOutput(io, values.out, text);
+  return writeOutput(io, values.out, text, inputs);
 }
 
 /** km² per faction every `stepDays` from the start, and on the end date. */

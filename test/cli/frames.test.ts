@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseStep, stepDates } from "../../src/cli/frames.js";
+import { parseStep, stepDates } from "../../src/cli/options.js";
 import { createProgress } from "../../src/cli/progress.js";
 import { gifInfo } from "../../src/node/gif.js";
 import { pngSize } from "../../src/node/raster.js";
