@@ -12,6 +12,7 @@
 
 import { dayOf } from "./dates.js";
 import { hasErrors, sortDiagnostics, type Diagnostic } from "./diagnostics.js";
+import type { Limits } from "./limits.js";
 import { parseYamlFile } from "./parse.js";
 import { scenarioHeadSchema } from "./schema.js";
 import type { CompiledScenario, LonLat, TheatreDef } from "./types.js";
@@ -35,6 +36,8 @@ export interface CompileInput {
   readonly readFile?: (path: string) => string | undefined;
   /** How far outside the theatre a position lies, in km (0 inside); omit to skip the check. */
   readonly outsideKm?: (theatre: TheatreDef, at: LonLat) => number;
+  /** Budgets (file size, aliases, depth, vertices, events); the defaults when omitted. */
+  readonly limits?: Partial<Limits>;
   /** Pairs of faction colours (by id) a reader could confuse, with why; omit to skip the check. */
   readonly colourClashes?: (
     colours: Readonly<Record<string, string>>,
@@ -54,7 +57,7 @@ const EXPECTED = "a scenario (id, title, start, end, theatre, factions, places, 
 /** Compiles one scenario (and its includes). */
 export function compileScenario(input: CompileInput): CompileResult {
   const diags: Diagnostic[] = [];
-  const main = parseYamlFile(input.file, input.text, EXPECTED);
+  const main = parseYamlFile(input.file, input.text, EXPECTED, input.limits);
   diags.push(...main.diagnostics);
   let files: readonly string[] = [input.file];
   const done = (scenario?: CompiledScenario): CompileResult => {
@@ -77,7 +80,7 @@ export function compileScenario(input: CompileInput): CompileResult {
   const sections = compileSections(read.files, input, diags);
   const refs = refsOf(sections, diags);
   const initial = compileInitial(read.files, sections, refs, diags);
-  const events = collectEvents(read.files, diags);
+  const events = collectEvents(read.files, diags, input.limits);
 
   if (head && dayOf(head.end) < dayOf(head.start))
     diags.push(main.report("error", ["end"], `end ${head.end} is before start ${head.start}`));

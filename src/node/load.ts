@@ -75,6 +75,7 @@ export function loadScenario(path: string, options: LoadOptions = {}): CompileRe
       return "text" in r ? r.text : undefined;
     },
     ...(options.outsideKm ? { outsideKm: options.outsideKm } : {}),
+    limits,
     colourClashes: factionColourClashes,
   });
 }

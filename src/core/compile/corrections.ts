@@ -1,5 +1,6 @@
-// Pass 5, corrections: each `retract` or `supersede` names an existing event other than itself,
-// and an event is corrected at most once. The result says which event took each one out.
+// Pass 5, corrections: each `retract` or `supersede` names an existing event other than itself
+// and other than a correction (so corrections never chain or form a cycle), and an event is
+// corrected at most once. The result says which event took each one out.
 
 import { didYouMean, type Diagnostic } from "../diagnostics.js";
 import type { EventEntry } from "./events.js";
@@ -25,6 +26,14 @@ export function resolveCorrections(
       );
     } else if (target === entry) {
       diags.push(file.report("error", [...path, "target"], `an event cannot ${def.type} itself`));
+    } else if (target.def.type === "retract" || target.def.type === "supersede") {
+      diags.push(
+        file.report(
+          "error",
+          [...path, "target"],
+          `"${def.target}" is itself a ${target.def.type}: a correction cannot be corrected (the log is append-only); to bring back "${target.def.target}", add a new event saying what happened`,
+        ),
+      );
     } else if (correctedBy.has(def.target)) {
       diags.push(
         file.report(

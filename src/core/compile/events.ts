@@ -3,6 +3,7 @@
 
 import type { Diagnostic } from "../diagnostics.js";
 import { appendEvents, emptyLog, type EventLog, type LoggedEvent } from "../event-log.js";
+import { overLimit, withDefaults, type Limits } from "../limits.js";
 import type { ParsedFile, Path } from "../parse.js";
 import { eventSchema, type EventInput } from "../schema.js";
 import type { EventDef } from "../types.js";
@@ -25,7 +26,12 @@ export interface CollectedEvents {
   readonly byId: ReadonlyMap<string, EventEntry>;
 }
 
-export function collectEvents(files: readonly ScenarioFile[], diags: Diagnostic[]): CollectedEvents {
+export function collectEvents(
+  files: readonly ScenarioFile[],
+  diags: Diagnostic[],
+  limitOverrides: Partial<Limits> = {},
+): CollectedEvents {
+  const { events: maxEvents } = withDefaults(limitOverrides);
   let log: EventLog = emptyLog();
   const entries: EventEntry[] = [];
   const byId = new Map<string, EventEntry>();
@@ -55,6 +61,21 @@ export function collectEvents(files: readonly ScenarioFile[], diags: Diagnostic[
     });
     log = appendEvents(log, accepted);
   };
-  for (const { file, data } of files) addEvents(file, data.events, ["events"]);
+  for (const { file, data } of files) {
+    if (Array.isArray(data.events) && data.events.length > maxEvents) {
+      diags.push(
+        file.report(
+          "error",
+          ["events"],
+          overLimit("events", `the file lists ${data.events.length} events`, maxEvents),
+          {
+            key: true,
+          },
+        ),
+      );
+      continue;
+    }
+    addEvents(file, data.events, ["events"]);
+  }
   return { log, entries, byId };
 }

@@ -2,6 +2,7 @@
 // may hold places, areas and initial control as well as events (scenarios can share ground).
 
 import type { Diagnostic } from "../diagnostics.js";
+import type { Limits } from "../limits.js";
 import { parseYamlFile, type ParsedFile } from "../parse.js";
 import { includeFileSchema } from "../schema.js";
 import { reportIssues } from "./issues.js";
@@ -18,6 +19,7 @@ export interface IncludeReader {
   /** Path of the main file, for resolving includes. */
   readonly file: string;
   readonly readFile?: ((path: string) => string | undefined) | undefined;
+  readonly limits?: Partial<Limits> | undefined;
 }
 
 /** The main file, then each readable include in the order listed; `names` lists every file read. */
@@ -31,6 +33,11 @@ export function readFiles(
   const files: ScenarioFile[] = [{ file: main, data: raw }];
   const names = [reader.file];
   includes.forEach((rel, i) => {
+    const outside = includeOutside(rel);
+    if (outside) {
+      diags.push(main.report("error", ["include", i], outside));
+      return;
+    }
     const path = joinPath(reader.file, rel);
     const text = reader.readFile?.(path);
     if (text === undefined) {
@@ -44,7 +51,7 @@ export function readFiles(
       return;
     }
     names.push(path);
-    const inc = parseYamlFile(path, text, INCLUDE_EXPECTED);
+    const inc = parseYamlFile(path, text, INCLUDE_EXPECTED, reader.limits);
     diags.push(...inc.diagnostics);
     if (!inc.data) return;
     const r = includeFileSchema.safeParse(inc.data);
@@ -52,6 +59,20 @@ export function readFiles(
     files.push({ file: inc, data: inc.data });
   });
   return { files, names };
+}
+
+/** Why an include path may not be followed: includes stay in the scenario's folder or below it. */
+export function includeOutside(relative: string): string | undefined {
+  if (/^([A-Za-z]:)?[\\/]/.test(relative) || relative.startsWith("~"))
+    return `include "${relative}" is not a path relative to the scenario's folder; includes stay in that folder or below it`;
+  let depth = 0;
+  for (const seg of relative.split(/[\\/]/)) {
+    if (seg === "..") depth--;
+    else if (seg !== "." && seg !== "") depth++;
+    if (depth < 0)
+      return `include "${relative}" leaves the scenario's folder; includes stay in that folder or below it`;
+  }
+  return undefined;
 }
 
 /** `a/b/c.yaml` + `d.yaml` → `a/b/d.yaml`, with `..` resolved; pure string work. */

@@ -3,7 +3,9 @@
 // hide the problems of the others.
 
 import type { z } from "zod";
+import countries from "i18n-iso-countries";
 import { didYouMean, type Diagnostic } from "../diagnostics.js";
+import { withDefaults, type Limits } from "../limits.js";
 import type { ParsedFile, Path } from "../parse.js";
 import { areaSchema, factionSchema, placeSchema, theatreSchema, viewSchema } from "../schema.js";
 import type { AreaDef, CompiledUnit, FactionDef, LonLat, PlaceDef, TheatreDef, ViewDef } from "../types.js";
@@ -36,6 +38,7 @@ export interface Written {
 }
 
 export interface SectionOptions {
+  readonly limits?: Partial<Limits> | undefined;
   readonly colourClashes?:
     | ((
         colours: Readonly<Record<string, string>>,
@@ -50,7 +53,8 @@ export function compileSections(
 ): Sections {
   const [{ file: main, data: raw }] = files as readonly [ScenarioFile];
   const { factions, factionIndex } = compileFactions(main, raw.factions, options, diags);
-  const { places, areas, unitPath } = compileUnits(files, diags);
+  const maxVertices = withDefaults(options.limits).vertices;
+  const { places, areas, unitPath } = compileUnits(files, maxVertices, diags);
   const units: CompiledUnit[] = [
     ...places.map((p): CompiledUnit => ({
       id: p.id,
@@ -71,7 +75,7 @@ export function compileSections(
     })),
   ];
   const unitIndex = new Map(units.map((u, i) => [u.id, i]));
-  const theatre = compileTheatre(main, raw.theatre, diags);
+  const theatre = compileTheatre(main, raw.theatre, maxVertices, diags);
   let view: ViewDef = {};
   if (raw.view !== undefined) {
     const r = viewSchema.safeParse(raw.view);
@@ -126,8 +130,14 @@ function compileFactions(
 }
 
 /** Places and areas share one id space: events name either. */
+/** An ISO 3166 alpha-2 or alpha-3 code (any case). */
+function isCountryCode(code: string): boolean {
+  return /^[A-Za-z]{2,3}$/.test(code) && countries.isValid(code.toUpperCase());
+}
+
 function compileUnits(
   files: readonly ScenarioFile[],
+  maxVertices: number,
   diags: Diagnostic[],
 ): { places: PlaceDef[]; areas: AreaDef[]; unitPath: Map<string, Written> } {
   const places: PlaceDef[] = [];
@@ -167,7 +177,7 @@ function compileUnits(
       if (!r.success) return reportIssues(file, ["areas", i], r.error.issues, diags);
       if (!claimUnit(file, r.data.id, ["areas", i])) return;
       const rings = normaliseRings(r.data.polygon);
-      const problem = ringProblem(rings);
+      const problem = ringProblem(rings, maxVertices);
       if (problem) {
         diags.push(file.report("error", ["areas", i, "polygon"], `area "${r.data.id}": ${problem}`));
         return;
@@ -177,13 +187,37 @@ function compileUnits(
   return { places, areas, unitPath };
 }
 
-function compileTheatre(main: ParsedFile, raw: unknown, diags: Diagnostic[]): TheatreDef | undefined {
+function compileTheatre(
+  main: ParsedFile,
+  raw: unknown,
+  maxVertices: number,
+  diags: Diagnostic[],
+): TheatreDef | undefined {
   if (raw === undefined) {
     diags.push(main.report("error", [], 'missing "theatre" (countries, bbox or polygon)'));
     return undefined;
   }
   const r = theatreSchema.safeParse(raw);
-  if (r.success) return toTheatre(r.data);
+  if (r.success) {
+    const theatre = toTheatre(r.data);
+    const before = diags.length;
+    if (theatre.kind === "countries")
+      theatre.countries.forEach((code, i) => {
+        if (!isCountryCode(code))
+          diags.push(
+            main.report(
+              "error",
+              ["theatre", "countries", i],
+              `unknown country code "${code}": expected an ISO 3166 alpha-2 or alpha-3 code such as SY, IQ, SYR or IRQ`,
+            ),
+          );
+      });
+    if (theatre.kind === "polygon") {
+      const problem = ringProblem(theatre.polygon, maxVertices);
+      if (problem) diags.push(main.report("error", ["theatre", "polygon"], `theatre: ${problem}`));
+    }
+    return diags.length === before ? theatre : undefined;
+  }
   const t = raw as Record<string, unknown>;
   const variant =
     t && typeof t === "object" ? ("countries" in t ? 0 : "bbox" in t ? 1 : "polygon" in t ? 2 : -1) : -1;
