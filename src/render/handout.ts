@@ -4,6 +4,7 @@
 // script, otherwise as an inert image.
 
 import { safeHref } from "./links.js";
+import { writableText } from "./palette.js";
 import type { IsoDate, Source } from "../core/types.js";
 
 export interface HandoutChange {
@@ -49,9 +50,9 @@ const ESCAPES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Text safe inside HTML elements and quoted attributes. */
+/** Text safe inside HTML elements and quoted attributes (characters HTML reads as errors become U+FFFD). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
+  return writableText(text).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
 /** A CSS colour we let through into a style attribute: hex only. */
