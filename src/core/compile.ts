@@ -54,6 +54,24 @@ export interface CompileResult {
 
 const EXPECTED = "a scenario (id, title, start, end, theatre, factions, places, initial, events)";
 
+/** Diagnostics (sorted) without one that repeats another at the same place: the same message, or
+ * the start of a longer one (a date reported by two checks, a missing section by two passes). */
+function withoutRepeats(sorted: readonly Diagnostic[]): Diagnostic[] {
+  return sorted.filter(
+    (d, i) =>
+      !sorted.some(
+        (o, j) =>
+          j !== i &&
+          o.file === d.file &&
+          o.line === d.line &&
+          o.col === d.col &&
+          o.severity === d.severity &&
+          o.message.startsWith(d.message) &&
+          (o.message.length > d.message.length || j < i),
+      ),
+  );
+}
+
 /** Compiles one scenario (and its includes). */
 export function compileScenario(input: CompileInput): CompileResult {
   const diags: Diagnostic[] = [];
@@ -61,7 +79,7 @@ export function compileScenario(input: CompileInput): CompileResult {
   diags.push(...main.diagnostics);
   let files: readonly string[] = [input.file];
   const done = (scenario?: CompiledScenario): CompileResult => {
-    const diagnostics = sortDiagnostics(diags);
+    const diagnostics = withoutRepeats(sortDiagnostics(diags));
     return hasErrors(diagnostics) || !scenario ? { diagnostics, files } : { scenario, diagnostics, files };
   };
   if (!main.data) return done();
@@ -87,6 +105,27 @@ export function compileScenario(input: CompileInput): CompileResult {
   checkReferences(events.entries, head, refs, diags);
   const correctedBy = resolveCorrections(events.entries, events.byId, diags);
   if (input.outsideKm) checkContainment(sections, input.outsideKm, diags);
+  const view = sections.view;
+  if (head && view.date && (view.date < head.start || view.date > head.end))
+    diags.push(
+      main.report(
+        "warning",
+        ["view", "date"],
+        `view date ${view.date} is outside the scenario's ${head.start} … ${head.end}; the map cannot open on it`,
+      ),
+    );
+  if (input.outsideKm && sections.theatre && view.bbox) {
+    const [w, s, e, n] = view.bbox;
+    const km = input.outsideKm(sections.theatre, [(w + e) / 2, (s + n) / 2]);
+    if (km > sections.theatre.tolerance_km)
+      diags.push(
+        main.report(
+          "warning",
+          ["view", "bbox"],
+          `the view's box is centred ${km.toFixed(1)} km outside the theatre; the map would open on empty ground`,
+        ),
+      );
+  }
 
   const theatre = sections.theatre;
   if (hasErrors(diags) || !head || !theatre) return done();

@@ -329,9 +329,17 @@ export function parseYamlFile(
     usable = true;
   } else {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
-    for (const e of doc.errors) {
-      const p = position(e.pos[0]);
-      diagnostics.push(make("error", p.line, p.col, `YAML syntax: ${yamlMessage(e.message, limits)}`));
+    // The first syntax error, said for an author; the parser's later errors mostly follow from it.
+    const [firstError, ...later] = doc.errors;
+    if (firstError) {
+      const p = position(firstError.pos[0]);
+      const more =
+        later.length > 0
+          ? ` (fix this first: ${later.length} more YAML ${later.length === 1 ? "error follows" : "errors follow"} from here)`
+          : "";
+      diagnostics.push(
+        make("error", p.line, p.col, `YAML syntax: ${yamlMessage(firstError.message, limits)}${more}`),
+      );
     }
     for (const w of doc.warnings) {
       const p = position(w.pos[0]);
@@ -481,11 +489,25 @@ export function parseYamlFile(
   };
 }
 
+/** What the parser's commonest messages mean for an author. */
+const YAML_HINTS: Readonly<Record<string, string>> = {
+  "All sequence items must start at the same column":
+    "this list item is indented differently from the items above it",
+  "All mapping items must start at the same column":
+    "this key is indented differently from the keys above it",
+  "Implicit map keys need to be followed by map values": "expected key: value on this line",
+  "Nested mappings are not allowed in compact mappings":
+    "a value holds a colon and a space: put the value in quotes",
+  "Tabs are not allowed as indentation": "indent with spaces",
+};
+
 /** The parser's message, with a stack overflow on deep nesting said as the depth limit. */
 function yamlMessage(message: string, limits: Limits): string {
   if (/call stack|too much recursion/i.test(message))
     return overLimit("depth", "lists and mappings nest too deep here", limits.depth);
-  return firstLine(message);
+  const line = firstLine(message);
+  const hint = YAML_HINTS[line];
+  return hint ? `${line}: ${hint}` : line;
 }
 
 function firstLine(message: string): string {

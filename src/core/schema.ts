@@ -152,6 +152,10 @@ const common = {
 };
 const { id: _id, ...commonWithoutId } = common;
 
+/** The fields every event has, whatever its type (other keys let through): checked on their own
+ * when the type is unknown, so a wrong type does not hide the event's other mistakes. */
+export const eventCommonSchema = z.object(common);
+
 const units = z.array(idSchema).min(1, { message: "name at least one unit" });
 const factions = z.array(idSchema).min(1, { message: "name at least one faction" });
 

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { appendEvents, emptyLog, type EventLog, type LoggedEvent } from "../event-log.js";
 import { overLimit, withDefaults, type Limits } from "../limits.js";
 import type { ParsedFile, Path } from "../parse.js";
-import { eventSchema, type EventInput } from "../schema.js";
+import { eventCommonSchema, eventSchema, eventTypes, type EventInput } from "../schema.js";
 import type { EventDef } from "../types.js";
 import type { ScenarioFile } from "./files.js";
 import { eachItem, reportIssues } from "./issues.js";
@@ -40,7 +40,16 @@ export function collectEvents(
     eachItem(list, (item, i) => {
       const path = [...base, i];
       const r = eventSchema.safeParse(item);
-      if (!r.success) return reportIssues(file, path, r.error.issues, diags);
+      if (!r.success) {
+        reportIssues(file, path, r.error.issues, diags);
+        // An unknown type: the fields every event has are still checked.
+        const type = (item as { type?: unknown } | null)?.type;
+        if (typeof item === "object" && item !== null && !eventTypes.includes(type as never)) {
+          const c = eventCommonSchema.safeParse(item);
+          if (!c.success) reportIssues(file, path, c.error.issues, diags);
+        }
+        return;
+      }
       const first = byId.get(r.data.id);
       if (first) {
         const p = first.file.at([...first.path, "id"]);

@@ -5,7 +5,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { Limits } from "../limits.js";
 import { parseYamlFile, type ParsedFile } from "../parse.js";
 import { includeFileSchema } from "../schema.js";
-import { reportIssues } from "./issues.js";
+import { knownKeys, reportIssues } from "./issues.js";
 
 const INCLUDE_EXPECTED = "an included file (events, and optionally places, areas, initial)";
 
@@ -55,7 +55,7 @@ export function readFiles(
     diags.push(...inc.diagnostics);
     if (!inc.data) return;
     const r = includeFileSchema.safeParse(inc.data);
-    if (!r.success) reportIssues(inc, [], r.error.issues, diags);
+    if (!r.success) reportIssues(inc, [], r.error.issues, diags, knownKeys.include);
     files.push({ file: inc, data: inc.data });
   });
   return { files, names };

@@ -9,6 +9,7 @@ import {
   eventSchema,
   eventTypes,
   factionSchema,
+  includeFileSchema,
   placeSchema,
   replacementSchema,
   scenarioHeadSchema,
@@ -26,6 +27,7 @@ const keysOf = (...shapes: readonly object[]): readonly string[] => [
 /** The keys each part of a scenario file may hold, read from the zod schemas. */
 export const knownKeys = {
   top: keysOf(scenarioHeadSchema.shape),
+  include: keysOf(includeFileSchema.shape),
   event: keysOf(...eventSchema.options.map((o) => o.shape), ...replacementSchema.options.map((o) => o.shape)),
   place: keysOf(placeSchema.shape),
   area: keysOf(areaSchema.shape),
@@ -50,25 +52,28 @@ export function reportIssues(
   base: Path,
   issues: readonly Issue[],
   out: Diagnostic[],
+  topKeys: readonly string[] = knownKeys.top,
 ): void {
   for (const issue of issues) {
     const path = [...base, ...(issue.path as (string | number)[])];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys)
-        out.push(file.report("error", [...path, key], unknownKeyMessage(key, path), { key: true }));
+        out.push(file.report("error", [...path, key], unknownKeyMessage(key, path, topKeys), { key: true }));
       continue;
     }
     out.push(file.report("error", path, issueMessage(issue, path, isMissing(file.data, path))));
   }
 }
 
-function unknownKeyMessage(key: string, path: Path): string {
+function unknownKeyMessage(key: string, path: Path, topKeys: readonly string[]): string {
   const table =
     path.length === 0
-      ? knownKeys.top
+      ? topKeys
       : path.includes("sources")
         ? knownKeys.source
         : (sectionKeys[String(path[0])] ?? []);
+  if (path.length === 0 && topKeys !== knownKeys.top && knownKeys.top.includes(key))
+    return `"${key}" belongs in the scenario file; an included file holds only ${topKeys.join(", ")}`;
   return `unknown key "${key}"${didYouMean(key, table)}`;
 }
 
@@ -93,9 +98,32 @@ function issueMessage(issue: Issue, path: Path, missing: boolean): string {
     return `unknown event type; expected one of ${eventTypes.join(", ")}`;
   }
   if (issue.code === "invalid_type" && missing) {
-    return `missing "${String(path[path.length - 1])}" (expected ${issue.expected})`;
+    const expected = issue.expected === "nonoptional" ? undefined : typeWords[issue.expected];
+    return `missing "${String(path[path.length - 1])}"${expected ? ` (expected ${expected})` : ""}`;
+  }
+  if (issue.code === "invalid_type") {
+    const got = "input" in issue ? kindOf(issue.input) : /received (\w+)$/.exec(issue.message)?.[1];
+    return `${where}expected ${typeWords[issue.expected] ?? issue.expected}${got ? `, got ${typeWords[got] ?? got}` : ""}`;
   }
   return `${where}${issue.message}`;
+}
+
+/** How an author would name a YAML type. */
+const typeWords: Readonly<Record<string, string>> = {
+  string: "text",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "array (a list)",
+  tuple: "array (a list)",
+  object: "a mapping",
+  null: "nothing (null)",
+  undefined: "nothing",
+  nonoptional: "a value",
+};
+
+function kindOf(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
 /** Calls `visit` for each item when `list` is an array (a list that failed validation is skipped). */

@@ -260,12 +260,34 @@ export function checkContainment(
   for (const p of sections.places) {
     const km = outsideKm(theatre, p.at);
     const where = sections.unitPath.get(p.id);
-    if (km > theatre.tolerance_km && where)
+    if (km > theatre.tolerance_km && where) {
+      // Written as [lat, lon]? Then the two numbers swapped land inside.
+      const swapped: LonLat = [p.at[1], p.at[0]];
+      const hint =
+        Math.abs(swapped[1]) <= 90 && outsideKm(theatre, swapped) <= theatre.tolerance_km
+          ? `; swapped, [${swapped[0]}, ${swapped[1]}] lies inside it: positions are [longitude, latitude]`
+          : "";
       diags.push(
         where.file.report(
           "warning",
           [...where.path, "at"],
-          `"${p.id}" lies ${km.toFixed(1)} km outside the theatre (tolerance ${theatre.tolerance_km} km); it gets no ground`,
+          `"${p.id}" lies ${km.toFixed(1)} km outside the theatre (tolerance ${theatre.tolerance_km} km); it gets no ground${hint}`,
+        ),
+      );
+    }
+  }
+  for (const a of sections.areas) {
+    const where = sections.unitPath.get(a.id);
+    // Up to 64 of the outer ring's vertices: enough to tell an area that lies wholly outside.
+    const ring = a.polygon[0]?.filter((_, i, all) => i % Math.ceil(all.length / 64) === 0);
+    if (!where || !ring || ring.length === 0) continue;
+    const km = Math.min(...ring.map((v) => outsideKm(theatre, v)));
+    if (km > theatre.tolerance_km)
+      diags.push(
+        where.file.report(
+          "warning",
+          [...where.path, "polygon"],
+          `area "${a.id}" lies ${km.toFixed(1)} km outside the theatre (tolerance ${theatre.tolerance_km} km); it gets no ground`,
         ),
       );
   }
