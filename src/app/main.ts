@@ -21,6 +21,22 @@ import { createCompiler } from "./worker-compiler.js";
 /** Where the build puts the world-atlas countries topology (see the scenario plugin). */
 const ATLAS_PATH = ATLAS_ASSET;
 
+/** The notes window's pairing secret: from its address the first time (then taken out of the
+ * address bar, so it is not copied or bookmarked), from this tab's storage after a reload. */
+function notesSecret(fromAddress: string | undefined): string | undefined {
+  const key = "frontfold-notes-secret";
+  try {
+    if (fromAddress) {
+      sessionStorage.setItem(key, fromAddress);
+      history.replaceState(history.state, "", location.href.replace(/#.*$/, ""));
+      return fromAddress;
+    }
+    return sessionStorage.getItem(key) ?? undefined;
+  } catch {
+    return fromAddress;
+  }
+}
+
 function startApp(): void {
   const app = new App();
   const presenter = new Presenter(app, parsePresenterOptions(location.search));
@@ -120,6 +136,6 @@ function startApp(): void {
   void loadShipped(initial.state.scenario ?? DEFAULT_SCENARIO, initial.state);
 }
 
-const notes = parseNotesAddress(location.search);
-if (notes.notes) new NotesView(notes.peer);
+const notes = parseNotesAddress(location.search, location.hash);
+if (notes.notes) new NotesView(notes.peer, notesSecret(notes.secret));
 else startApp();

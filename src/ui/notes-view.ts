@@ -10,8 +10,7 @@ import { sourceList } from "./event-text.js";
 import { longDate } from "../core/dates.js";
 import type { NotesState, StopCard } from "./presenter-content.js";
 import {
-  PRESENTER_CHANNEL,
-  asPresenterMessage,
+  PairedChannel,
   windowId,
   type PresenterCommand,
   type PresenterMessage,
@@ -20,7 +19,7 @@ import {
 export class NotesView {
   private readonly id = windowId();
   private peer: string | undefined;
-  private readonly channel: BroadcastChannel | undefined;
+  private readonly channel: PairedChannel;
   private state: NotesState | undefined;
   private startedAt: number | undefined;
   private readonly root = h("main", { class: "notes" });
@@ -43,7 +42,7 @@ export class NotesView {
   );
   private readonly buttons: Record<string, HTMLButtonElement> = {};
 
-  constructor(peer: string | undefined) {
+  constructor(peer: string | undefined, secret: string | undefined) {
     this.peer = peer;
     document.title = "Presenter notes · frontfold";
     document.body.className = "notes-window";
@@ -79,14 +78,12 @@ export class NotesView {
       h("div", { class: "notes-columns" }, this.current, this.next),
     );
     replaceChildren(document.body, this.root);
-    this.channel =
-      typeof BroadcastChannel === "function" ? new BroadcastChannel(PRESENTER_CHANNEL) : undefined;
-    if (!this.channel)
+    this.channel = new PairedChannel(secret, (msg) => this.onMessage(msg));
+    if (!this.channel.available)
       this.message.textContent = "This browser cannot talk to the presenting window (no BroadcastChannel).";
-    this.channel?.addEventListener("message", (ev: MessageEvent<unknown>) => {
-      const msg = asPresenterMessage(ev.data);
-      if (msg) this.onMessage(msg);
-    });
+    else if (!this.channel.paired)
+      this.message.textContent =
+        "This window is not paired with a presentation: open it from the presenting window (press n there).";
     document.addEventListener("keydown", (ev) => this.onKey(ev));
     this.post({ kind: "hello", from: this.id, to: this.peer });
     // Ask again in case the presenting window was still loading.
@@ -114,7 +111,7 @@ export class NotesView {
   }
 
   private post(msg: PresenterMessage): void {
-    this.channel?.postMessage(msg);
+    this.channel.post(msg);
   }
 
   private onKey(ev: KeyboardEvent): void {

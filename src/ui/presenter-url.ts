@@ -50,25 +50,33 @@ export interface NotesAddress {
   readonly notes: boolean;
   /** The id of the presenting window it follows, if given. */
   readonly peer: string | undefined;
+  /** The pairing secret, from the address's fragment (`#key=…`), if given. */
+  readonly secret?: string | undefined;
 }
 
 const PEER = /^[A-Za-z0-9_-]{1,64}$/;
 
-export function parseNotesAddress(search: string): NotesAddress {
+const KEY = /^[0-9a-f]{32}$/;
+
+export function parseNotesAddress(search: string, hash = ""): NotesAddress {
   const params = new URLSearchParams(search);
   const peer = params.get("peer");
+  const key = new URLSearchParams(hash.replace(/^#/, "")).get("key");
   return {
     notes: flag(params, "notes") === true,
     peer: peer !== null && PEER.test(peer) ? peer : undefined,
+    secret: key !== null && KEY.test(key) ? key : undefined,
   };
 }
 
-/** The notes window's address: the page's own, with presenter mode swapped for notes. */
-export function notesUrl(href: string, peer: string): string {
+/** The notes window's address: the page's own, with presenter mode swapped for notes; the pairing
+ * secret goes in the fragment, which is never sent to a server. */
+export function notesUrl(href: string, peer: string, secret?: string): string {
   const url = new URL(href);
   for (const key of ["present", "autoplay", "predict", "seconds", "loop", "stops"])
     url.searchParams.delete(key);
   url.searchParams.set("notes", "1");
   url.searchParams.set("peer", peer);
+  url.hash = secret ? `key=${secret}` : "";
   return url.href;
 }

@@ -28,8 +28,9 @@ import {
   type StopCard,
 } from "./presenter-content.js";
 import {
-  PRESENTER_CHANNEL,
-  asPresenterMessage,
+  PairedChannel,
+  pairingSecret,
+  SECRET,
   windowId,
   type PresenterCommand,
   type PresenterMessage,
@@ -102,7 +103,7 @@ export class Presenter {
   private pointerTimer: ReturnType<typeof setTimeout> | undefined;
   /** Kept across a reload of this tab (a clicker's F5), so an open notes window stays connected. */
   private readonly id = tabId();
-  private readonly channel: BroadcastChannel | undefined;
+  private readonly channel: PairedChannel;
   private readonly overlay = byId("presenter");
   private readonly panel = byId("presenter-panel");
   private readonly kicker = byId("presenter-kicker");
@@ -149,12 +150,8 @@ export class Presenter {
       h("dl", {}, ...PRESENTER_KEYS.flatMap(([k, card]) => [h("dt", {}, k), h("dd", {}, card)])),
       h("p", { class: "presenter-help-close" }, "Press ? or Esc to close"),
     );
-    this.channel =
-      typeof BroadcastChannel === "function" ? new BroadcastChannel(PRESENTER_CHANNEL) : undefined;
-    this.channel?.addEventListener("message", (ev: MessageEvent<unknown>) => {
-      const msg = asPresenterMessage(ev.data);
-      if (msg) this.onMessage(msg);
-    });
+    // Paired again after a reload of this tab, with the secret it made when presenting started.
+    this.channel = new PairedChannel(keptSecret(), (msg) => this.onMessage(msg));
     window.addEventListener("pagehide", () => this.post({ kind: "bye", from: this.id }));
   }
 
@@ -171,6 +168,7 @@ export class Presenter {
       return;
     }
     this.wanted = false;
+    this.pairingSecret();
     (document.activeElement as HTMLElement | null)?.blur?.();
     this.overlay.hidden = false;
     this.panelHidden = false;
@@ -219,12 +217,27 @@ export class Presenter {
   /** Opens the presenter's notes window and starts presenting here. */
   openNotes(): void {
     const w = window.open(
-      notesUrl(location.href, this.id),
+      notesUrl(location.href, this.id, this.pairingSecret()),
       `frontfold-notes-${this.id}`,
       "popup,width=980,height=720",
     );
     this.start();
     if (!w) this.toast("The browser blocked the notes window: allow pop-ups for this page", 5000);
+  }
+
+  /** The secret that pairs this window with its notes window: made when presenting first starts
+   * (or the notes window is opened), kept for this tab. */
+  private pairingSecret(): string {
+    const kept = keptSecret();
+    if (kept && this.channel.paired) return kept;
+    const secret = kept ?? pairingSecret();
+    try {
+      sessionStorage.setItem(SECRET_KEY, secret);
+    } catch {
+      // storage refused: paired until this tab reloads
+    }
+    this.channel.pair(secret);
+    return secret;
   }
 
   // ---- machine
@@ -535,7 +548,7 @@ export class Presenter {
 
   private post(msg: PresenterMessage): void {
     try {
-      this.channel?.postMessage(msg);
+      this.channel.post(msg);
     } catch {
       // A closed channel (the page is going away): nothing to tell.
     }
@@ -543,7 +556,7 @@ export class Presenter {
 
   /** Tells notes windows where the presentation is; at most a few times a second while moving. */
   private broadcast(force: boolean, known?: PresenterView): void {
-    if (!this.channel) return;
+    if (!this.channel.paired) return;
     const scenario = this.scenario ?? this.app.scenario;
     if (!scenario) return;
     const stops = this.actor ? this.stops : storyStops(scenario.log, { events: this.everyChange });
@@ -572,6 +585,18 @@ export class Presenter {
       everyChange: this.everyChange,
     });
     this.post({ kind: "state", from: this.id, state });
+  }
+}
+
+const SECRET_KEY = "frontfold-presenter-secret";
+
+/** This tab's pairing secret, if presenting has started here before. */
+function keptSecret(): string | undefined {
+  try {
+    const kept = sessionStorage.getItem(SECRET_KEY);
+    return kept && SECRET.test(kept) ? kept : undefined;
+  } catch {
+    return undefined;
   }
 }
 
