@@ -2,6 +2,7 @@
 // compiled off the page (a worker; on the page itself in the single-file build); errors are
 // listed and the scenario on screen stays.
 
+import { decodeText } from "../core/text.js";
 import { mainFile, type CompileReply, type ScenarioCompiler } from "./compile-protocol.js";
 
 export interface OpenedFiles {
@@ -57,7 +58,9 @@ export class FileOpener {
   }
 
   async open(files: readonly File[]): Promise<void> {
-    const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const texts = await Promise.all(
+      files.map(async (f) => ({ name: f.name, text: decodeText(new Uint8Array(await f.arrayBuffer())) })),
+    );
     const main = mainFile(texts);
     if (!main) return;
     this.compile({ main, files: texts });
