@@ -21,7 +21,7 @@ export const DEFAULT_LIMITS: Limits = {
   fileChars: 64_000_000,
   aliases: 1_000,
   depth: 64,
-  vertices: 10_000,
+  vertices: 5_000,
   events: 2_000_000,
 };
 

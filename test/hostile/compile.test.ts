@@ -1,7 +1,10 @@
 // Hostile and careless scenario content that the compiler must catch: each test is named after
 // the defect it guards, with its input kept in test/hostile/fixtures.
 
+import { readFileSync } from "node:fs";
+import countries from "i18n-iso-countries";
 import { describe, expect, it } from "vitest";
+import { NO_OUTLINE } from "../../src/core/compile/sections.js";
 import { compileScenario } from "../../src/core/compile.js";
 import { formatDiagnostic } from "../../src/core/diagnostics.js";
 import { loadScenario } from "../../src/node/load.js";
@@ -34,6 +37,27 @@ describe("defect 3: unknown country codes", () => {
     expect(errors("countries-partly-unknown.yaml")).toEqual([
       `${FIXTURES}/countries-partly-unknown.yaml:6:28 error unknown country code "ZZZ": expected an ISO 3166 alpha-2 or alpha-3 code such as SY, IQ, SYR or IRQ`,
     ]);
+  });
+});
+
+describe("defect 3: countries without an outline", () => {
+  it("[SY, BV] names BV, which world-atlas cannot draw, instead of dropping it", () => {
+    expect(errors("countries-no-outline.yaml")).toEqual([
+      `${FIXTURES}/countries-no-outline.yaml:6:28 error country "BV" has no outline in the 10m Natural Earth countries; draw the theatre as a polygon`,
+    ]);
+  });
+
+  it("the list of ISO codes without an outline is world-atlas's, at every resolution", () => {
+    for (const res of ["10m", "50m", "110m"] as const) {
+      const atlas = JSON.parse(readFileSync(`node_modules/world-atlas/countries-${res}.json`, "utf8")) as {
+        objects: { countries: { geometries: { id?: string }[] } };
+      };
+      const ids = new Set(atlas.objects.countries.geometries.map((g) => String(g.id)));
+      const missing = Object.keys(countries.getAlpha2Codes()).filter(
+        (a2) => !ids.has(String(countries.alpha2ToNumeric(a2))),
+      );
+      expect([...NO_OUTLINE[res]].sort()).toEqual(missing.sort());
+    }
   });
 });
 

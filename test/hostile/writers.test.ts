@@ -14,7 +14,7 @@ import { resolveTheatre } from "../../src/geo/theatre.js";
 import { loadScenario } from "../../src/node/load.js";
 import { renderHandout } from "../../src/render/handout.js";
 import { writableText } from "../../src/render/palette.js";
-import { svgToPngAsync } from "../../src/render/raster.js";
+import { svgToPngAsync } from "../../src/node/raster.js";
 import { renderSvgMap } from "../../src/render/svg-map.js";
 
 const loaded = loadScenario("test/core/fixtures/small.yaml").scenario as CompiledScenario;

@@ -135,6 +135,23 @@ function isCountryCode(code: string): boolean {
   return /^[A-Za-z]{2,3}$/.test(code) && countries.isValid(code.toUpperCase());
 }
 
+/** ISO 3166 countries (alpha-2) with no outline in world-atlas's Natural Earth countries, by
+ * resolution (checked against the atlas by a test). */
+export const NO_OUTLINE: Readonly<Record<"10m" | "50m" | "110m", readonly string[]>> = {
+  "10m": "BV CX CC GF GP MQ YT RE SJ TK BQ XK".split(" "),
+  "50m": "BV CX CC GF GI GP MQ YT RE SJ TK TV UM BQ XK".split(" "),
+  "110m": (
+    "AS AD AI AG AW BH BB BM BV IO CV KY CX CC KM CK DM FO GF PF GI GD GP GU HM VA HK KI LI MO MV MT MH " +
+    "MQ MU YT FM MC MS NR NU NF MP PW PN RE SH KN LC PM VC WS SM ST SC SG GS SJ TK TO TC TV UM VG VI WF " +
+    "AX BQ CW GG IM JE BL MF SX XK"
+  ).split(" "),
+};
+
+function alpha2Of(code: string): string {
+  const upper = code.toUpperCase();
+  return upper.length === 3 ? (countries.alpha3ToAlpha2(upper) ?? upper) : upper;
+}
+
 function compileUnits(
   files: readonly ScenarioFile[],
   maxVertices: number,
@@ -209,6 +226,14 @@ function compileTheatre(
               "error",
               ["theatre", "countries", i],
               `unknown country code "${code}": expected an ISO 3166 alpha-2 or alpha-3 code such as SY, IQ, SYR or IRQ`,
+            ),
+          );
+        else if (NO_OUTLINE[theatre.resolution].includes(alpha2Of(code)))
+          diags.push(
+            main.report(
+              "error",
+              ["theatre", "countries", i],
+              `country "${code}" has no outline in the ${theatre.resolution} Natural Earth countries; ${theatre.resolution === "10m" ? "draw the theatre as a polygon" : "try resolution: 10m, or draw the theatre as a polygon"}`,
             ),
           );
       });
