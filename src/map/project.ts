@@ -40,6 +40,14 @@ export interface BasemapShape {
   readonly rings: readonly XY[][];
 }
 
+export interface ProjectedWater {
+  readonly lakes: string;
+  readonly majorRivers: string;
+  readonly minorRivers: string;
+  /** Where to name the major rivers and lakes: a point on each, inside the extent. */
+  readonly labels: readonly { readonly name: string; readonly x: number; readonly y: number }[];
+}
+
 export interface ProjectedPlace {
   readonly unit: number;
   readonly name: string;
@@ -75,6 +83,8 @@ export interface ProjectedMap {
   /** A theatre of countries (edged as a border) rather than a box or polygon. */
   readonly countriesTheatre: boolean;
   readonly basemap: readonly BasemapShape[];
+  /** Rivers and lakes: lake outlines (closed), named major rivers and the other rivers (open). */
+  readonly water: ProjectedWater;
   /** Places that project, in unit order. */
   readonly places: readonly ProjectedPlace[];
   /** Units covering a face (its place cell, then areas). */
@@ -225,6 +235,7 @@ export function projectBundle(bundle: ScenarioBundle, spec: FrameSpec = {}): Pro
     const rings = polygonsOf(feature).flatMap((poly) => poly.map((ring) => ring.map(toXY)));
     return { name: feature.properties.name, path: ringsPath(rings), rings };
   });
+  const water = projectWater(theatre, toXY, extent);
   const places: ProjectedPlace[] = [];
   for (let u = 0; u < scenario.placeCount; u++) {
     const unit = scenario.units[u];
@@ -259,8 +270,43 @@ export function projectBundle(bundle: ScenarioBundle, spec: FrameSpec = {}): Pro
     outlineRings,
     countriesTheatre: scenario.theatre.kind === "countries",
     basemap,
+    water,
     places,
     faceUnits: (face) => covering[face] ?? [],
     facesOfUnit: (unit) => unitFaces.get(unit) ?? [],
   };
+}
+
+/** The theatre's rivers and lakes as paths, and a label point for each named one in view. */
+function projectWater(theatre: ResolvedTheatre, toXY: (p: Position) => XY, extent: Extent): ProjectedWater {
+  const inView = (q: XY): boolean =>
+    q[0] >= extent[0][0] && q[0] <= extent[1][0] && q[1] >= extent[0][1] && q[1] <= extent[1][1];
+  let lakes = "";
+  let majorRivers = "";
+  let minorRivers = "";
+  const labels: { name: string; x: number; y: number }[] = [];
+  for (const f of theatre.water?.features ?? []) {
+    if (f.geometry.type === "Polygon") {
+      const rings = f.geometry.coordinates.map((ring) => ring.map(toXY));
+      lakes += ringsPath(rings);
+      if (f.properties.name) {
+        const seen = (rings[0] ?? []).filter(inView);
+        const mid = seen[Math.floor(seen.length / 2)];
+        if (mid) labels.push({ name: f.properties.name, x: mid[0], y: mid[1] });
+      }
+      continue;
+    }
+    const lines = f.geometry.coordinates.map((line) => line.map(toXY));
+    const d = lines
+      .map((l) => (l.length > 1 ? `M${l.map((q) => `${r2(q[0])},${r2(q[1])}`).join("L")}` : ""))
+      .join("");
+    if (f.properties.kind === "river" && f.properties.major) majorRivers += d;
+    else minorRivers += d;
+    if (f.properties.name) {
+      const seen = lines.flat().filter(inView);
+      const mid = seen[Math.floor(seen.length / 2)];
+      if (mid) labels.push({ name: f.properties.name, x: mid[0], y: mid[1] });
+    }
+  }
+  return { lakes, majorRivers, minorRivers, labels };
 }

@@ -7,6 +7,10 @@ export const SEA = "#dfe8ee";
 export const LAND = "#f4f2ed";
 export const LAND_BORDER = "#b9b4a9";
 export const LAND_LABEL = "#8a857a";
+/** Rivers and lakes: drawn over the fills, under fronts and edges. */
+export const WATER = "#9cc3e4";
+export const WATER_LINE = "#3f7fbf";
+export const WATER_LABEL = "#2c6aa8";
 /** A theatre of countries is edged like a border; a box or polygon theatre more lightly, dashed. */
 export const THEATRE_BORDER = "#4a4a4a";
 export const THEATRE_BOX_BORDER = "#8a8a8a";

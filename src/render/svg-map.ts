@@ -35,6 +35,9 @@ import {
   RECENT_DAYS,
   scaleBarFor,
   SEA,
+  WATER,
+  WATER_LABEL,
+  WATER_LINE,
   STROKES,
   THEATRE_BORDER,
   THEATRE_BOX_BORDER,
@@ -181,6 +184,28 @@ function writeSvgMap(
     )
     .join("");
   layers.push(`<g class="control">${ground}</g>`);
+  // Rivers and lakes over the fills, under the fronts and edges.
+  const w = map.water;
+  if (w.lakes || w.majorRivers || w.minorRivers)
+    layers.push(
+      `<g class="rivers">` +
+        (w.lakes
+          ? `<path class="lakes" d="${w.lakes}" fill="${WATER}" stroke="${WATER_LINE}" stroke-width="${r(0.6 * k)}"/>`
+          : "") +
+        (w.minorRivers
+          ? `<path d="${w.minorRivers}" fill="none" stroke="${WATER_LINE}" stroke-opacity="0.7" stroke-width="${r(0.7 * k)}" stroke-linejoin="round"/>`
+          : "") +
+        (w.majorRivers
+          ? `<path d="${w.majorRivers}" fill="none" stroke="${WATER_LINE}" stroke-width="${r(1.6 * k)}" stroke-linejoin="round" stroke-linecap="round"/>`
+          : "") +
+        w.labels
+          .map(
+            (l) =>
+              `<text x="${r(l.x)}" y="${r(l.y - 4 * k)}" font-size="${r(11 * k)}" font-style="italic" fill="${WATER_LABEL}" stroke="${PAPER}" stroke-width="${r(2.5 * k)}" paint-order="stroke" text-anchor="middle">${xmlEscape(l.name)}</text>`,
+          )
+          .join("") +
+        `</g>`,
+    );
   if (frame.contestedPath)
     layers.push(
       `<path class="contested" d="${frame.contestedPath}" fill="url(#map-hatch)" fill-opacity="${HATCH.opacity}" fill-rule="evenodd"/>`,

@@ -161,3 +161,21 @@ describe("rivers and lakes data", () => {
     ]);
   });
 });
+
+describe("rivers on the exported map", () => {
+  it("draws the rivers and lakes in a group of class rivers, the major ones named", async () => {
+    const { controlAt } = await import("../../src/cli/at.js");
+    const { loadScenario } = await import("../../src/node/load.js");
+    const { loadGeometry } = await import("../../src/node/partition-cache.js");
+    const scenario = loadScenario("scenarios/deir-ez-zor-2017.yaml").scenario;
+    if (!scenario) throw new Error("deir-ez-zor-2017 does not compile");
+    const svg = controlAt(scenario, "2017-12-05", "svg", { geometry: loadGeometry(scenario) });
+    const group = /<g class="rivers">(.*?)<\/g>/s.exec(svg)?.[1] ?? "";
+    expect(group).toMatch(/<path d="M[^"]+" fill="none"/);
+    expect(group).toContain(">Euphrates</text>");
+    expect(group).toContain(">Khabur</text>");
+    // under the fronts: the rivers come before the front line in the drawing order
+    expect(svg.indexOf('<g class="rivers">')).toBeLessThan(svg.indexOf('class="front"'));
+    expect(svg.indexOf('<g class="control">')).toBeLessThan(svg.indexOf('<g class="rivers">'));
+  });
+});
