@@ -23,6 +23,15 @@ const TELL = new Set(["tal", "tall", "tell", "tel", "til"]);
  * letters as one and no spaces or hyphens. "Tal Afar" and "Tall ‘Afar", "Qayyarah" and "Al Qayyārah", "Rutba" and
  * "Ar Ruţbah" share a key. */
 export function looseName(name: string): string {
+  // One pass can make a key a second pass would change ("A h" → "ah" → "a", "t el" → "tel" → "tal"):
+  // repeat to the fixed point, so a key is its own key. After the first pass the key is one word with
+  // no x or y, and each further change shortens it or maps it to "tal", so this ends.
+  let key = loosePass(name);
+  for (let next = loosePass(key); next !== key; next = loosePass(key)) key = next;
+  return key;
+}
+
+function loosePass(name: string): string {
   const words = foldName(name)
     .replace(/[^a-z0-9 ]/g, " ")
     .split(" ")
