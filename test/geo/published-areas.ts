@@ -16,11 +16,17 @@ export interface IhsFigure {
 }
 
 export const IHS_IS_KM2: readonly IhsFigure[] = [
-  { date: "2015-01-15", km2: 90_800, source: "IHS Markit press release, 2016-10-09 (January 2015 figure)" },
+  {
+    date: "2015-01-15",
+    km2: 90_800,
+    source: "IHS press release, 2015-12-21; IHS Markit, 2016-10-09; BBC, 2016-07-10 (January 2015)",
+  },
   { date: "2015-06-30", km2: 82_940, source: "IHS Jane's, 2015-07-28 (end of June 2015)" },
-  { date: "2015-12-31", km2: 78_000, source: "IHS Markit press release, 2016-10-09 (end of 2015)" },
-  { date: "2016-07-04", km2: 68_300, source: "IHS, via BBC News, 2016-07-10" },
+  { date: "2015-12-14", km2: 78_000, source: "IHS press release, 2015-12-21" },
+  { date: "2016-07-04", km2: 68_300, source: "IHS, via BBC News, 2016-07-10; IHS Markit, 2016-10-09" },
   { date: "2016-10-03", km2: 65_500, source: "IHS Markit press release, 2016-10-09" },
+  { date: "2016-12-31", km2: 60_400, source: "IHS Markit press release, 2017-01-18" },
+  { date: "2017-06-26", km2: 36_200, source: "IHS Markit, 2017-06-29 (AFP via Firstpost; The Daily Caller)" },
 ];
 
 export interface SohrFigure {
