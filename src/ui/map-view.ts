@@ -30,6 +30,9 @@ import {
   THEATRE_BORDER,
   THEATRE_BOX_BORDER,
   UNKNOWN_FILL,
+  WATER,
+  WATER_LABEL,
+  WATER_LINE,
 } from "../map/style.js";
 import { s, setAttrs, replaceChildren } from "./dom.js";
 import { RASTER_FROM_FACES, RasterLayer } from "./raster-layer.js";
@@ -115,6 +118,9 @@ export class MapView {
   private readonly outline = s("path", { class: "map-outline" });
   private readonly selection = s("path", { class: "map-selection" });
   private readonly countryLabels = s("g", { class: "map-country-labels" });
+  /** Rivers and lakes, over the fills and under the fronts, as in the exports. */
+  private readonly water = s("g", { class: "map-water" });
+  private readonly waterLabels = s("g", { class: "map-water-labels", fill: WATER_LABEL });
   private readonly incidentLayer = s("g", { class: "map-incidents" });
   private readonly placeLayer = s("g", { class: "map-places" });
   private readonly scaleBar = s("g", { class: "map-scalebar" });
@@ -163,6 +169,7 @@ export class MapView {
       this.basemapLayer,
       this.ground,
       this.faceLayer,
+      this.water,
       this.highlightFill,
       this.contested,
       this.frontCasing,
@@ -180,6 +187,7 @@ export class MapView {
       this.sea,
       this.zoomed,
       this.countryLabels,
+      this.waterLabels,
       this.incidentLayer,
       this.placeLayer,
       this.scaleBar,
@@ -238,6 +246,23 @@ export class MapView {
           s("path", { d, "data-face": i, fill: UNKNOWN_FILL, stroke: UNKNOWN_FILL }),
         );
     replaceChildren(this.faceLayer, ...this.faces);
+    const w = geometry.water;
+    replaceChildren(
+      this.water,
+      ...(w.lakes ? [s("path", { class: "map-lakes", d: w.lakes, fill: WATER, stroke: WATER_LINE })] : []),
+      ...(w.minorRivers
+        ? [s("path", { class: "map-river-minor", d: w.minorRivers, stroke: WATER_LINE })]
+        : []),
+      ...(w.majorRivers
+        ? [s("path", { class: "map-river-major", d: w.majorRivers, stroke: WATER_LINE })]
+        : []),
+    );
+    replaceChildren(
+      this.waterLabels,
+      ...w.labels.map((l) =>
+        s("text", { "data-x": l.x, "data-y": l.y, dy: "-0.4em", "text-anchor": "middle" }, l.name),
+      ),
+    );
     this.shownOwners = new Uint8Array(geometry.faceCount);
     this.shownChanged = new Uint8Array(geometry.faceCount);
     this.lastOwners = new Uint8Array(geometry.faceCount);
@@ -635,7 +660,7 @@ export class MapView {
       // The ladder runs in steps; a small tolerance shows a label as soon as its step is reached.
       p.label.classList.toggle("hidden", p.placement.minZoom > t.k * 1.0001);
     }
-    for (const el of this.countryLabels.children) {
+    for (const el of [...this.countryLabels.children, ...this.waterLabels.children]) {
       el.setAttribute("x", sx(Number(el.getAttribute("data-x"))).toFixed(1));
       el.setAttribute("y", sy(Number(el.getAttribute("data-y"))).toFixed(1));
     }
