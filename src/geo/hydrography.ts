@@ -1,5 +1,5 @@
 // Rivers and lakes (GSHHG/WDBII, extracted by `src/node/hydrography.ts` into
-// `data/hydrography.json`): their types and the part of them a theatre needs.
+// `src/geo/hydrography.json`): their types and the part of them a theatre needs.
 
 import type { Feature, FeatureCollection, MultiLineString, Polygon, Position } from "geojson";
 import type { Bbox } from "./theatre.js";

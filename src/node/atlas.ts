@@ -41,7 +41,7 @@ export function atlasFor(def: TheatreDef): Atlas {
 
 let water: { data: Hydrography; version: string } | undefined;
 
-/** Rivers and lakes of the shipped theatres (`data/hydrography.json`, read once per process). */
+/** Rivers and lakes of the shipped theatres (`src/geo/hydrography.json`, read once per process). */
 export function loadHydrography(): Hydrography {
   return hydrography().data;
 }
@@ -53,7 +53,7 @@ export function hydrographyVersion(): string {
 
 function hydrography(): { data: Hydrography; version: string } {
   if (!water) {
-    const text = readFileSync(packageFile("data/hydrography.json"), "utf8");
+    const text = readFileSync(packageFile("src/geo/hydrography.json"), "utf8");
     water = { data: JSON.parse(text) as Hydrography, version: stableHash(text) };
   }
   return water;

@@ -1,5 +1,5 @@
 // Rivers and lakes for the shipped theatres, extracted from GSHHG/WDBII with GMT (`gmt coast`)
-// into the committed `data/hydrography.json`, so the app and the CLI need no GMT. Run with
+// into the committed `src/geo/hydrography.json`, so the app and the CLI need no GMT. Run with
 // `npm run hydrography` on a machine with Debian's `gmt` and `gmt-gshhg-high`.
 //
 // Rivers are named by a documented derivation, never by hand: a river is the path through the
@@ -476,8 +476,8 @@ function lakeAssad(
   };
 }
 
-/** `npm run hydrography`: writes `data/hydrography.json`. */
-export function main(out = new URL("../../data/hydrography.json", import.meta.url)): void {
+/** `npm run hydrography`: writes `src/geo/hydrography.json`. */
+export function main(out = new URL("../geo/hydrography.json", import.meta.url)): void {
   const h = extractHydrography();
   writeFileSync(out, JSON.stringify(h) + "\n");
   for (const f of h.features)
