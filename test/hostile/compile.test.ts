@@ -10,6 +10,7 @@ import { formatDiagnostic } from "../../src/core/diagnostics.js";
 import { loadScenario } from "../../src/node/load.js";
 import { theatreDistance } from "../../src/node/theatre-check.js";
 import { runCli } from "../cli/run-cli.js";
+import { HEAD as SHARED_HEAD } from "../core/head.js";
 
 const FIXTURES = "test/hostile/fixtures";
 
@@ -136,15 +137,5 @@ describe("defect 6: corrections", () => {
   });
 });
 
-const HEAD = `id: t
-title: T
-start: "2017-01-01"
-end: "2017-12-31"
-theatre: { bbox: [38, 35, 40, 37] }
-factions:
-  - { id: isis, name: Islamic State, color: "#4d4d4d" }
-  - { id: sdf, name: SDF, color: "#f0e442" }
-places:
-  - { id: raqqa, name: Raqqa, at: [39.00788, 35.95283] }
-initial: { isis: [raqqa] }
-`;
+// The shared small scenario head, from its first line (positions in messages count from it).
+const HEAD = SHARED_HEAD.trimStart();
