@@ -12,6 +12,7 @@ import type { ControlState } from "../core/fold.js";
 import { CAUSE_NEVER, STATUS_BESIEGED, STATUS_CONTESTED } from "../core/fold.js";
 import { greatCircleKm } from "../core/geodesy.js";
 import { dissolve } from "./dissolve.js";
+import { joinLines } from "./lines.js";
 import type { Partition } from "./partition.js";
 import { preparePartition, type PreparedPartition } from "./prepared.js";
 
@@ -176,50 +177,15 @@ export function frontLines(
   return { type: "FeatureCollection", features };
 }
 
-/** Joins arcs end to end where they meet (in either direction) into longer lines. */
+/** Joins arcs end to end where they meet (in either direction) into longer lines, not through forks. */
 function stitchArcs(arcs: readonly number[], coords: readonly Float64Array[]): Position[][] {
-  const key = (x: number, y: number): string => `${x},${y}`;
-  const ends = new Map<string, number[]>();
   const pts = (a: number): Position[] => {
     const c = coords[a] as Float64Array;
     const out: Position[] = [];
     for (let i = 0; i < c.length; i += 2) out.push([c[i] as number, c[i + 1] as number]);
     return out;
   };
-  const lines = arcs.map(pts);
-  lines.forEach((l, i) => {
-    for (const p of [l[0] as Position, l[l.length - 1] as Position]) {
-      const k = key(p[0] as number, p[1] as number);
-      const list = ends.get(k);
-      if (list) list.push(i);
-      else ends.set(k, [i]);
-    }
-  });
-  const used = new Uint8Array(lines.length);
-  const out: Position[][] = [];
-  const extend = (line: Position[]): void => {
-    for (;;) {
-      const last = line[line.length - 1] as Position;
-      const cands = ends.get(key(last[0] as number, last[1] as number)) ?? [];
-      const next = cands.find((i) => !used[i]);
-      if (next === undefined || cands.length > 2) return;
-      used[next] = 1;
-      const l = lines[next] as Position[];
-      const first = l[0] as Position;
-      const seq = first[0] === last[0] && first[1] === last[1] ? l : l.slice().reverse();
-      for (let i = 1; i < seq.length; i++) line.push(seq[i] as Position);
-    }
-  };
-  lines.forEach((l, i) => {
-    if (used[i]) return;
-    used[i] = 1;
-    const line = l.slice();
-    extend(line);
-    line.reverse();
-    extend(line);
-    out.push(line);
-  });
-  return out;
+  return joinLines(arcs.map(pts), (p) => `${p[0]},${p[1]}`, true);
 }
 
 function lineKm(line: Position[]): number {

@@ -16,6 +16,7 @@ import type { Feature, MultiLineString, Polygon, Position } from "geojson";
 import { buffer, lineString, simplify } from "@turf/turf";
 import { km2 } from "../geo/area.js";
 import { greatCircleKm } from "../core/geodesy.js";
+import { joinLines } from "../geo/lines.js";
 import { pointInRing, ringArea2 } from "../geo/rings.js";
 import type { Hydrography, LakeProps, RiverProps } from "../geo/hydrography.js";
 
@@ -159,38 +160,7 @@ export function parseSegments(text: string): { level: number; points: Position[]
 const keyOf = (p: Position): string => `${(p[0] as number).toFixed(6)},${(p[1] as number).toFixed(6)}`;
 
 /** Joins line pieces that share end points (GSHHG cuts lines at its bins) into longer lines. */
-export function joinLines(lines: readonly Position[][]): Position[][] {
-  const pieces = lines.map((l) => l.slice());
-  const byEnd = new Map<string, number[]>();
-  const add = (k: string, i: number): void => void (byEnd.get(k) ?? byEnd.set(k, []).get(k))?.push(i);
-  pieces.forEach((l, i) => {
-    add(keyOf(l[0] as Position), i);
-    add(keyOf(l[l.length - 1] as Position), i);
-  });
-  const used = new Uint8Array(pieces.length);
-  const out: Position[][] = [];
-  const extend = (line: Position[]): void => {
-    for (;;) {
-      const end = line[line.length - 1] as Position;
-      const next = (byEnd.get(keyOf(end)) ?? []).find((j) => !used[j]);
-      if (next === undefined) return;
-      used[next] = 1;
-      const p = pieces[next] as Position[];
-      const forward = keyOf(p[0] as Position) === keyOf(end);
-      line.push(...(forward ? p : p.slice().reverse()).slice(1));
-    }
-  };
-  pieces.forEach((l, i) => {
-    if (used[i]) return;
-    used[i] = 1;
-    const line = l.slice();
-    extend(line);
-    line.reverse();
-    extend(line);
-    out.push(line);
-  });
-  return out;
-}
+export const joinPieces = (lines: readonly Position[][]): Position[][] => joinLines(lines, keyOf);
 
 /** A weighted graph of the river network: nodes are positions, edges consecutive vertices. */
 interface Graph {
@@ -332,7 +302,7 @@ export function extractHydrography(tolerance = 0.0015): Hydrography {
     parseSegments(gmt(["coast", R, "-Dh", `-I${l}`, "-M"])).map((s) => ({ ...s, level: l })),
   );
   const shores = parseSegments(gmt(["coast", R, "-Dh", "-A0/2/2", "-W", "-M"]));
-  const lakeRings = joinLines(shores.map((s) => s.points)).filter(
+  const lakeRings = joinPieces(shores.map((s) => s.points)).filter(
     (r) => keyOf(r[0] as Position) === keyOf(r[r.length - 1] as Position),
   );
   const g = buildGraph(rivers, lakeRings);
@@ -365,7 +335,7 @@ export function extractHydrography(tolerance = 0.0015): Hydrography {
       }
     }
     for (const e of edges.keys()) named.set(e, river.name);
-    const lines = joinLines(
+    const lines = joinPieces(
       [...edges.values()].map(([a, b]) => [g.pos[a] as Position, g.pos[b] as Position]),
     );
     namedLines.push({
@@ -385,7 +355,7 @@ export function extractHydrography(tolerance = 0.0015): Hydrography {
     properties: { kind: "river", name: null, major: false },
     geometry: {
       type: "MultiLineString",
-      coordinates: joinLines(rest)
+      coordinates: joinPieces(rest)
         .map((l) => simplified(l, tolerance))
         .filter((l) => l.length >= 2),
     },

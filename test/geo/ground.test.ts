@@ -8,7 +8,7 @@ import { hydrographyIn } from "../../src/geo/hydrography.js";
 import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
 import { loadAtlas, loadHydrography } from "../../src/node/atlas.js";
-import { joinLines, parseSegments } from "../../src/node/hydrography.js";
+import { joinPieces, parseSegments } from "../../src/node/hydrography.js";
 import { scenarioOf } from "./arbitrary.js";
 
 /** One river running north–south through the middle of the box, with a bend. */
@@ -152,7 +152,7 @@ describe("rivers and lakes data", () => {
   it("extraction helpers: GMT segments parsed with their level, pieces cut at bins joined", () => {
     const segs = parseSegments("> River Bin # 1, Level 2\n1 1\n2 2\n> River Bin # 2, Level 2\n2 2\n3 1\n");
     expect(segs.map((s) => s.level)).toEqual([2, 2]);
-    expect(joinLines(segs.map((s) => s.points))).toEqual([
+    expect(joinPieces(segs.map((s) => s.points))).toEqual([
       [
         [3, 1],
         [2, 2],
