@@ -8,6 +8,7 @@ import { faceWinners } from "../geo/control.js";
 import { preparePartition } from "../geo/prepared.js";
 import type { ScenarioBundle } from "./bundle.js";
 import type { ProjectedMap } from "./project.js";
+import { fillIndex } from "./style.js";
 
 /** Per-face status codes in `MapFrame.faceStatus`. */
 export const FACE_HELD = 0;
@@ -159,12 +160,16 @@ export function edgePath(map: ArcPaths, flags: ArrayLike<number>, value = 1): st
   return d;
 }
 
-/** One path per faction code: the faces it holds, joined (index 0: nobody recorded). */
+/**
+ * One path per entry of `fillTable`: the faces each faction code holds, joined (index 0: nobody
+ * recorded), settled ground first, then open country.
+ */
 export function fillPaths(map: ProjectedMap, owners: ArrayLike<number>, factionCount: number): string[] {
-  const out = new Array<string>(factionCount + 1).fill("");
+  const out = new Array<string>(2 * (factionCount + 1)).fill("");
+  const open = map.bundle.partition.faces.open;
   for (let f = 0; f < map.faceCount; f++) {
-    const o = owners[f] as number;
-    out[o] = (out[o] ?? "") + (map.facePaths[f] as string);
+    const i = fillIndex(owners[f] as number, open[f], factionCount);
+    out[i] = (out[i] ?? "") + (map.facePaths[f] as string);
   }
   return out;
 }

@@ -4,12 +4,12 @@
 
 import type { FactionDef } from "../core/types.js";
 import type { ControlFrame } from "./frame.js";
-import { factionFill, UNKNOWN_FILL, UNKNOWN_LABEL } from "./style.js";
+import { factionFill, OPEN_TINT, tint, UNKNOWN_FILL, UNKNOWN_LABEL } from "./style.js";
 
 export type LegendEntry =
   | {
       readonly kind: "fill";
-      /** Faction code (0: nobody recorded). */
+      /** Faction code (0: nobody recorded; -1: open country, in the paler shade of a faction). */
       readonly code: number;
       readonly fill: string;
       readonly label: string;
@@ -26,13 +26,30 @@ export type LegendEntry =
  * The key. Without a frame: every faction and every symbol (the app's standing key). With one:
  * what that date's map shows, factions by area, largest first.
  *
+ * With `openCountry` (the theatre has ground beyond the reach of every place), a swatch in the
+ * paler shade open country is drawn in.
+ *
  * @example
  * legendEntries(scenario.factions); // factions, then contested, besieged, front line, unknown
  */
 export function legendEntries(
   factions: readonly FactionDef[],
   frame?: { readonly frame: ControlFrame; readonly totalKm2: number },
+  openCountry = false,
 ): LegendEntry[] {
+  const open = (code: number): LegendEntry[] => {
+    const f = factions[code - 1];
+    return openCountry && f
+      ? [
+          {
+            kind: "fill",
+            code: -1,
+            fill: tint(factionFill(f.color), OPEN_TINT),
+            label: "Paler: open country, counted for the nearest town's holder",
+          },
+        ]
+      : [];
+  };
   const symbols = (contested: boolean, besieged: boolean, front: boolean): LegendEntry[] => [
     ...(contested ? [{ kind: "contested" as const, label: "Contested" }] : []),
     ...(besieged ? [{ kind: "besieged" as const, label: "Besieged" }] : []),
@@ -54,6 +71,7 @@ export function legendEntries(
         label: f.name,
         note: f.covers,
       })),
+      ...open(1),
       ...symbols(true, true, true),
       unknown(),
     ];
@@ -74,6 +92,7 @@ export function legendEntries(
       detail: areaLabel(x.km2, total),
     })),
     ...((km2[0] ?? 0) > 0 ? [unknown(areaLabel(km2[0] ?? 0, total))] : []),
+    ...open(held[0]?.code ?? 0),
     ...symbols(frame.frame.hasContested, frame.frame.hasBesieged, frame.frame.hasFront),
   ];
 }

@@ -85,12 +85,22 @@ export function factionFill(color: string): string {
   return tint(color, luminance(color) < 0.1 ? 0.35 : 0.18);
 }
 
+/** Open country (beyond the reach of every place) is its holder's fill mixed this far with white. */
+export const OPEN_TINT = 0.55;
+
 /**
  * Fill colour per faction code (index 0: unknown ground), the table a writer looks a face's owner
- * code up in.
+ * code up in; then, from index `factions.length + 1` on, the same for open country (pale tints:
+ * the desert counted for whoever holds the towns in it). Use `fillIndex` to look a face up.
  */
 export function fillTable(factions: readonly { readonly color: string }[]): string[] {
-  return [UNKNOWN_FILL, ...factions.map((f) => factionFill(f.color))];
+  const settled = [UNKNOWN_FILL, ...factions.map((f) => factionFill(f.color))];
+  return [...settled, UNKNOWN_FILL, ...factions.map((f) => tint(factionFill(f.color), OPEN_TINT))];
+}
+
+/** Index into `fillTable` of a face held by `code`, open country or not. */
+export function fillIndex(code: number, open: number | undefined, factionCount: number): number {
+  return open ? code + factionCount + 1 : code;
 }
 
 /** Colours every map holds (for palettes that must keep them exactly, e.g. GIF). */
@@ -109,6 +119,7 @@ export function mapColors(factions: readonly { readonly color: string }[]): stri
     PAPER,
     BESIEGED,
     ...factions.map((f) => factionFill(f.color)),
+    ...factions.map((f) => tint(factionFill(f.color), OPEN_TINT)),
     ...factions.map((f) => f.color),
   ];
 }

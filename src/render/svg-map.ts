@@ -140,7 +140,11 @@ function writeSvgMap(
   const region: Region = options.frame ?? scenario.view.bbox ?? "theatre";
   const control = controlFrame(bundle, state);
   const legend = legendSvg(
-    legendEntries(scenario.factions, { frame: control, totalKm2: bundle.partition.theatreKm2 }),
+    legendEntries(
+      scenario.factions,
+      { frame: control, totalKm2: bundle.partition.theatreKm2 },
+      bundle.partition.faces.open.some((o) => o === 1),
+    ),
     W - 2 * pad,
     font,
     r(12 * k),
@@ -176,10 +180,11 @@ function writeSvgMap(
   );
   // Ground: one path per faction code; faces of one holder never show seams between them.
   const fills = fillTable(scenario.factions);
+  const n = scenario.factions.length;
   const ground = fillPaths(map, frame.owners, scenario.factions.length)
     .map((d, code) =>
       d
-        ? `<path class="ground" data-faction="${xmlEscape(code === 0 ? "unknown" : (scenario.factions[code - 1]?.id ?? ""))}" d="${d}" fill="${fills[code]}" fill-rule="evenodd"/>`
+        ? `<path class="ground${code > n ? " open" : ""}" data-faction="${xmlEscape(code % (n + 1) === 0 ? "unknown" : (scenario.factions[(code % (n + 1)) - 1]?.id ?? ""))}" d="${d}" fill="${fills[code]}" fill-rule="evenodd"/>`
         : "",
     )
     .join("");

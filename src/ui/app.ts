@@ -195,7 +195,13 @@ export class App implements PresenterPort {
     this.events.setScenario(scenario);
     this.compare.setScenario(scenario);
     this.compareDay = undefined;
-    replaceChildren(byId("legend"), legend(scenario));
+    replaceChildren(
+      byId("legend"),
+      legend(
+        scenario,
+        loaded.geometry.bundle.partition.faces.open.some((o) => o === 1),
+      ),
+    );
     byId("scenario-title").textContent = scenario.title;
     byId("scenario-description").textContent = scenario.description;
     this.drawnDay = NaN;

@@ -49,8 +49,8 @@ function symbol(entry: LegendEntry): SVGSVGElement {
   }
 }
 
-export function legend(scenario: CompiledScenario): HTMLElement {
-  const items = legendEntries(scenario.factions).map((entry) =>
+export function legend(scenario: CompiledScenario, openCountry = false): HTMLElement {
+  const items = legendEntries(scenario.factions, undefined, openCountry).map((entry) =>
     h(
       "li",
       entry.kind === "fill"

@@ -14,6 +14,7 @@ import {
   BESIEGED,
   CHANGED,
   dotRadius,
+  fillIndex,
   fillTable,
   FRONT,
   FRONT_CASING,
@@ -294,12 +295,14 @@ export class MapView {
       if (this.changedEdge.getAttribute("d") !== changed) this.changedEdge.setAttribute("d", changed);
       return;
     }
+    const open = this.geometry.bundle.partition.faces.open;
+    const factionCount = this.scenario?.factions.length ?? 0;
     for (let f = 0; f < n; f++) {
       const o = owners[f] as number;
       if (o !== this.shownOwners[f]) {
         this.shownOwners[f] = o;
         const face = this.faces[f] as SVGPathElement;
-        const color = this.colors[o] ?? UNKNOWN_FILL;
+        const color = this.colors[fillIndex(o, open[f], factionCount)] ?? UNKNOWN_FILL;
         face.setAttribute("fill", color);
         // A hairline of the same colour closes the anti-aliasing seams between faces.
         face.setAttribute("stroke", color);
