@@ -45,7 +45,8 @@ export function legendEntries(
             kind: "fill",
             code: -1,
             fill: tint(factionFill(f.color), OPEN_TINT),
-            label: "Paler: open country, counted for the nearest town's holder",
+            label: "Open country (paler)",
+            note: "Ground beyond the reach of every town, counted for the holder of the nearest one",
           },
         ]
       : [];

@@ -44,7 +44,7 @@ describe("open country", () => {
     expect(open.length).toBeGreaterThan(0);
     const isisOpen = open.find((m) => m[1] === "isis");
     expect(isisOpen?.[2]).toBe(tint(factionFill("#333333"), OPEN_TINT));
-    expect(svg).toContain("Paler: open country");
+    expect(svg).toContain("Open country (paler)");
 
     const without = await runCli(
       "at",
@@ -56,6 +56,6 @@ describe("open country", () => {
     );
     expect(without.code).toBe(0);
     expect(without.out.join("\n")).not.toContain('class="ground open"');
-    expect(without.out.join("\n")).not.toContain("Paler: open country");
+    expect(without.out.join("\n")).not.toContain("Open country (paler)");
   }, 60_000);
 });
