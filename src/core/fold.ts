@@ -315,13 +315,17 @@ export function createHistory(
   /** Applies segment b's delta forward: from anywhere in (boundary b-1, boundary b] to boundary b. */
   function forward(dst: Mutable, b: number): void {
     for (let j = segStart[b - 1] as number, end = segStart[b] as number; j < end; j++) {
-      const u = eUnit[j] as number;
-      const fs = eFs[j] as number;
-      dst.faction[u] = fs & 31;
-      dst.status[u] = fs >> 5;
-      dst.by[u] = eBy[j] as number;
-      dst.cause[u] = eCause[j] as number;
+      put(dst, eUnit[j] as number, j);
     }
+  }
+
+  /** Writes delta entry `k`'s value of unit `u` into `dst`. */
+  function put(dst: Mutable, u: number, k: number): void {
+    const fs = eFs[k] as number;
+    dst.faction[u] = fs & 31;
+    dst.status[u] = fs >> 5;
+    dst.by[u] = eBy[k] as number;
+    dst.cause[u] = eCause[k] as number;
   }
 
   /** Undoes segment b's delta: from anywhere in [boundary b-1, boundary b] to boundary b-1. */
@@ -334,13 +338,7 @@ export function createHistory(
         dst.status[u] = base.status[u] as number;
         dst.by[u] = base.by[u] as number;
         dst.cause[u] = base.cause[u] as number;
-      } else {
-        const fs = eFs[p] as number;
-        dst.faction[u] = fs & 31;
-        dst.status[u] = fs >> 5;
-        dst.by[u] = eBy[p] as number;
-        dst.cause[u] = eCause[p] as number;
-      }
+      } else put(dst, u, p);
     }
   }
 
