@@ -3,6 +3,8 @@
 // labelled first and how big their dots are, and the scale bar's rule. Writers (the app's SVG, the
 // SVG/PNG/GIF exports, a canvas) read these; none keeps its own.
 
+import { STATUS_BESIEGED, STATUS_CONTESTED } from "../core/fold.js";
+
 export const SEA = "#dfe8ee";
 export const LAND = "#f4f2ed";
 export const LAND_BORDER = "#b9b4a9";
@@ -157,6 +159,22 @@ export function labelSize(kind: string | undefined): number {
 /** Neighbourhoods and landmarks are open dots (and italic names); settlements filled ones. */
 export function openDot(kind: string | undefined): boolean {
   return kind === "neighbourhood" || kind === "landmark";
+}
+
+/**
+ * The ring round the dot of a contested or besieged place, so the town itself says so even where
+ * its ground is too small to show the hatching or the siege outline: dashed, in the colour of that
+ * ground's mark (ink for contested, the siege red for besieged), `gap` px outside the dot; px at
+ * normal size. `undefined` for a place simply held.
+ */
+export function dotRing(
+  status: number | undefined,
+):
+  | { readonly color: string; readonly gap: number; readonly width: number; readonly dash: readonly number[] }
+  | undefined {
+  if (status === STATUS_BESIEGED) return { color: BESIEGED, gap: 2, width: 1.4, dash: [2.2, 1.4] };
+  if (status === STATUS_CONTESTED) return { color: INK, gap: 2, width: 1.4, dash: [2.2, 1.4] };
+  return undefined;
 }
 
 export interface ScaleBar {

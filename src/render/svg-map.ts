@@ -18,6 +18,7 @@ import { projectBundle, regionAspect, type ProjectedMap, type Region } from "../
 import {
   BESIEGED,
   dotRadius,
+  dotRing,
   fillTable,
   FRONT,
   FRONT_CASING,
@@ -246,18 +247,27 @@ function writeSvgMap(
       `<text x="${r(c.x)}" y="${r(c.y + 12 * k * 0.35)}" text-anchor="middle" font-size="${r(12 * k)}" letter-spacing="${r(2 * k)}" fill="${LAND_LABEL}">${xmlEscape(c.text)}</text>`,
   );
   const recent = dayOf(date) - RECENT_DAYS;
-  const candidates: (LabelInput & { unit: number; kind: string })[] = [];
+  const candidates: (LabelInput & {
+    unit: number;
+    kind: string;
+    dot: number;
+    ring: ReturnType<typeof dotRing>;
+  })[] = [];
   for (const p of map.places) {
     if (p.x < box.x0 || p.x > box.x1 || p.y < box.y0 || p.y > box.y1) continue;
     const cause = state.cause[p.unit] as number;
     const fresh = cause >= 0 && (scenario.log[cause]?.day ?? 0) >= recent;
+    const ring = dotRing(state.status[p.unit]);
     candidates.push({
       x: p.x,
       y: p.y,
       text: p.name,
       rank: placeRank(p.kind, fresh),
       fontSize: labelSize(p.kind) * k,
-      radius: dotRadius(p.kind) * k,
+      // A ringed dot keeps its label clear of the ring.
+      radius: (dotRadius(p.kind) + (ring ? ring.gap + ring.width : 0)) * k,
+      dot: dotRadius(p.kind) * k,
+      ring,
       unit: p.unit,
       kind: p.kind,
     });
@@ -277,9 +287,14 @@ function writeSvgMap(
     if (!pl || pl.minZoom !== 1) return;
     dots.push(
       openDot(c.kind)
-        ? `<circle cx="${r(c.x)}" cy="${r(c.y)}" r="${r(c.radius ?? 3)}" fill="${PAPER}" stroke="${INK}" stroke-width="${r(1.2 * k)}"/>`
-        : `<circle cx="${r(c.x)}" cy="${r(c.y)}" r="${r(c.radius ?? 3)}" fill="${INK}" stroke="${PAPER}" stroke-width="${r(1 * k)}"/>`,
+        ? `<circle cx="${r(c.x)}" cy="${r(c.y)}" r="${r(c.dot)}" fill="${PAPER}" stroke="${INK}" stroke-width="${r(1.2 * k)}"/>`
+        : `<circle cx="${r(c.x)}" cy="${r(c.y)}" r="${r(c.dot)}" fill="${INK}" stroke="${PAPER}" stroke-width="${r(1 * k)}"/>`,
     );
+    const ring = c.ring;
+    if (ring)
+      dots.push(
+        `<circle class="ring" cx="${r(c.x)}" cy="${r(c.y)}" r="${r(c.dot + ring.gap * k)}" fill="none" stroke="${ring.color}" stroke-width="${r(ring.width * k)}" stroke-dasharray="${ring.dash.map((v) => r(v * k)).join(" ")}"/>`,
+      );
     const o = labelOffset(c, pl.anchor, labelOptions);
     const weight = c.kind === "city" ? ` font-weight="bold"` : openDot(c.kind) ? ` font-style="italic"` : "";
     labels.push(

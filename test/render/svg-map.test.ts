@@ -6,13 +6,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dayOf } from "../../src/core/dates.js";
-import { createHistory } from "../../src/core/fold.js";
+import { createHistory, STATUS_CONTESTED } from "../../src/core/fold.js";
 import type { CompiledEvent, CompiledScenario, EventDef, TheatreDef } from "../../src/core/types.js";
 import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
 import { loadAtlas } from "../../src/node/atlas.js";
 import { longDate } from "../../src/core/dates.js";
 import { renderSvgMap } from "../../src/render/svg-map.js";
+import { BESIEGED, INK } from "../../src/map/style.js";
 import { syntheticScenario } from "../bench/synthetic.js";
 import { expectGolden } from "../geo/golden.js";
 
@@ -135,6 +136,33 @@ describe("renderSvgMap", () => {
     expect(svg).toContain('class="besieged"');
     expect(svg).toContain("Sources: Reuters, AFP, AP.");
     expectSvg("town-bbox", svg);
+  });
+
+  it("rings the dot of a besieged place in red and of a contested place in ink; held places have none", () => {
+    const scenario = townScenario();
+    const theatre = resolveTheatre(scenario.theatre, loadAtlas("50m"));
+    const partition = compilePartition(scenario, theatre);
+    const rings = (svg: string) =>
+      [...svg.matchAll(/<circle class="ring" cx="([\d.]+)" cy="([\d.]+)"[^>]*stroke="(#[0-9a-f]+)"/g)].map(
+        (m) => m[3],
+      );
+    // North Village (unit 3) is besieged on 5 July; nobody else is a besieged or contested place.
+    const besieged = createHistory(scenario).stateAt("2017-07-05");
+    expect(
+      rings(renderSvgMap({ scenario, theatre, partition, date: "2017-07-05", state: besieged })),
+    ).toEqual([BESIEGED]);
+    // Before the siege and the contest: no ring at all.
+    const before = createHistory(scenario).stateAt("2017-07-03");
+    expect(rings(renderSvgMap({ scenario, theatre, partition, date: "2017-07-03", state: before }))).toEqual(
+      [],
+    );
+    // The same state with the Centre (unit 0) contested: an ink ring beside the red one.
+    const status = besieged.status.slice();
+    status[0] = STATUS_CONTESTED;
+    const contested = { ...besieged, status };
+    expect(
+      rings(renderSvgMap({ scenario, theatre, partition, date: "2017-07-05", state: contested })).sort(),
+    ).toEqual([INK, BESIEGED].sort());
   });
 
   it("syria-synthetic", () => {
