@@ -1,15 +1,13 @@
 // The append-only event log. Events are appended, never edited or removed: a correction is a
-// new `retract` or `supersede` event that names its target. The log is immutable data (immer
-// freezes it and shares structure between versions), so a version once handed out never changes.
+// new `retract` or `supersede` event that names its target. The log is immutable data: each
+// append builds the next version and freezes it deeply (immer's `freeze`) once, so a version
+// once handed out never changes and the events it shares with later versions stay frozen.
 
-import { enableMapSet, freeze, produce } from "immer";
-
-enableMapSet();
-import type { EventDef, SourcePosition } from "./types.js";
+import { freeze } from "immer";
+import type { EventDef } from "./types.js";
 
 export interface LoggedEvent {
   readonly def: EventDef;
-  readonly pos?: SourcePosition | undefined;
 }
 
 export interface EventLog {
@@ -25,11 +23,13 @@ export function emptyLog(): EventLog {
  * duplicates as diagnostics before it appends, so reaching this is a programming error. */
 export function appendEvents(log: EventLog, events: readonly LoggedEvent[]): EventLog {
   if (events.length === 0) return log;
-  return produce(log, (draft) => {
-    for (const e of events) {
-      if (draft.ids.has(e.def.id)) throw new Error(`event id "${e.def.id}" is already in the log`);
-      draft.ids.add(e.def.id);
-      draft.events.push(e as never);
-    }
-  });
+  const ids = new Set(log.ids);
+  const all = log.events.slice();
+  for (const e of events) {
+    if (ids.has(e.def.id)) throw new Error(`event id "${e.def.id}" is already in the log`);
+    ids.add(e.def.id);
+    all.push({ def: e.def });
+  }
+  // Earlier versions' events are frozen already; freezing stops at them.
+  return freeze({ events: all, ids }, true);
 }

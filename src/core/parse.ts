@@ -49,9 +49,12 @@ function looksBinary(text: string): boolean {
 
 /** True when every line is blank or a comment (one pass; no backtracking). */
 function onlyComments(text: string): boolean {
-  for (const line of text.split("\n")) {
-    const t = line.trim();
+  for (let start = 0; start <= text.length;) {
+    const end = text.indexOf("\n", start);
+    const t = text.slice(start, end < 0 ? text.length : end).trim();
     if (t !== "" && !t.startsWith("#")) return false;
+    if (end < 0) break;
+    start = end + 1;
   }
   return true;
 }
@@ -88,31 +91,25 @@ function aliasHint(source: string): string {
 /** Files at least this long are read by the fast parser first. */
 export const FAST_PARSE_CHARS = 256 * 1024;
 
+/** A C0 or C1 control character other than tab, line feed and carriage return, or U+FFFD: what
+ * `controlCharacterProblem` rejects (one character class, no quantifier). */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/;
+/** `&`, `*` or `!` after a separator and before a non-blank: may start an anchor, alias or tag. */
+const NODE_PROPERTY = /(?:^|[ \t\r\n[{,:-])[&*!][^ \t\r\n]/;
+/** `%` at a line start: a directive. */
+const DIRECTIVE = /^%/m;
+
 /**
- * Anchors, aliases, tags and directives go to the positioned parser, which budgets alias
- * expansion and reports them exactly: true when `text` may hold one (a cheap, conservative test).
+ * Why a big file must go to the positioned parser instead of the fast one: anchors, aliases, tags
+ * and directives (the positioned parser budgets alias expansion and reports them exactly; a cheap,
+ * conservative test) and control characters (reported there with their positions). Otherwise
+ * whether the text holds a backslash, the only way (an escape in a double-quoted string) for a
+ * value to hold a character the text does not. Each test is one linear regular-expression scan.
  */
-function mayHoldYamlNodeProperties(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // & * ! start an anchor, alias or tag after a separator; % starts a directive at a line start.
-    if (c === 0x26 || c === 0x2a || c === 0x21) {
-      const before = i === 0 ? 0x0a : text.charCodeAt(i - 1);
-      const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 0x20;
-      const separated =
-        before === 0x20 ||
-        before === 0x0a ||
-        before === 0x09 ||
-        before === 0x5b ||
-        before === 0x7b ||
-        before === 0x2c ||
-        before === 0x3a ||
-        before === 0x2d ||
-        before === 0x0d;
-      if (separated && after !== 0x20 && after !== 0x0a && after !== 0x0d && after !== 0x09) return true;
-    } else if (c === 0x25 && (i === 0 || text.charCodeAt(i - 1) === 0x0a)) return true;
-  }
-  return false;
+function scanForFastRead(text: string): "positioned" | "plain" | "escapes" {
+  if (CONTROL_CHARACTER.test(text) || NODE_PROPERTY.test(text) || DIRECTIVE.test(text)) return "positioned";
+  return text.includes("\\") ? "escapes" : "plain";
 }
 
 /** True when a string anywhere in `value` holds a character `controlCharacterProblem` rejects. */
@@ -133,22 +130,22 @@ function holdsControlCharacters(value: unknown): boolean {
  * The data of a big, plain file by the fast parser, or `undefined` when the positioned parser
  * must read it (node properties, a syntax error, too deep, control characters anywhere).
  */
-function fastRead(text: string, limits: Limits): { value: unknown; events: YamlEvents } | undefined {
-  if (mayHoldYamlNodeProperties(text)) return undefined;
-  for (let i = 0; i < text.length; i++)
-    if (controlCharacterProblem(text.charCodeAt(i)) !== undefined) return undefined;
+function fastRead(text: string, limits: Limits): { value: unknown } | undefined {
+  const scan = scanForFastRead(text);
+  if (scan === "positioned") return undefined;
   let value: unknown;
-  let events: YamlEvents;
   try {
-    // One pass: the event stream (kept for positions) and the data built from it.
-    events = parseEvents(text, { maxDepth: limits.depth });
-    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    // The event stream is not kept: positions are recovered from a second read when asked for.
+    const docs = constructFromEvents(parseEvents(text, { maxDepth: limits.depth }), {
+      source: text,
+      schema: CORE_SCHEMA,
+    });
     if (docs.length !== 1) return undefined;
     value = docs[0];
   } catch {
     return undefined;
   }
-  return holdsControlCharacters(value) ? undefined : { value, events };
+  return scan === "escapes" && holdsControlCharacters(value) ? undefined : { value };
 }
 
 type YamlEvents = ReturnType<typeof parseEvents>;
@@ -306,7 +303,7 @@ export function parseYamlFile(
   });
 
   let usable = false;
-  let fast: { value: unknown; events: YamlEvents } | undefined;
+  let fast: { value: unknown } | undefined;
   if (text.length > limits.fileChars) {
     diagnostics.push(
       make("error", 1, 1, overLimit("fileChars", `the file has ${text.length} characters`, limits.fileChars)),
@@ -438,9 +435,10 @@ export function parseYamlFile(
 
   let fastAt: ((path: Path, options: { key?: boolean }) => Position) | undefined;
   const at = (path: Path, options: { key?: boolean } = {}): { line: number; col: number } => {
-    // Read fast: node positions are recovered now, once, because a diagnostic wants one.
+    // Read fast: node positions are recovered now, once, because a diagnostic wants one (the
+    // text read fast once reads the same way again).
     if (!doc && fast !== undefined) {
-      fastAt ??= eventPositions(text, fast.events);
+      fastAt ??= eventPositions(text, parseEvents(text, { maxDepth: limits.depth }));
       return fastAt(path, options);
     }
     if (!doc) return { line: 1, col: 1 };

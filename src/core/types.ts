@@ -115,8 +115,6 @@ interface CompiledEventCommon {
   readonly retractedBy?: string | undefined;
   /** The id of the event a `supersede` replaced. */
   readonly supersedes?: string | undefined;
-  /** Where the event is written. */
-  readonly pos?: SourcePosition | undefined;
 }
 
 /** What an event does, resolved at compile time: ids turned into unit indices and faction codes,
@@ -156,12 +154,6 @@ export type CompiledType = CompiledEvent["type"];
 /** The events that act on units: what the fold applies. */
 export type ControlEvent = Extract<CompiledEvent, { readonly units: readonly number[] }>;
 export type ControlType = ControlEvent["type"];
-
-export interface SourcePosition {
-  readonly file: string;
-  readonly line: number;
-  readonly col: number;
-}
 
 export interface CompiledScenario {
   readonly id: string;

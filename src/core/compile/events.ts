@@ -65,8 +65,7 @@ export function collectEvents(
       const entry: EventEntry = { def: r.data, file, path, order: entries.length };
       entries.push(entry);
       byId.set(r.data.id, entry);
-      const pos = file.at(path);
-      accepted.push({ def: r.data as EventDef, pos: { file: file.file, line: pos.line, col: pos.col } });
+      accepted.push({ def: r.data as EventDef });
     });
     log = appendEvents(log, accepted);
   };

@@ -13,8 +13,9 @@ import type { Sections } from "./sections.js";
 
 export interface LowerContext {
   readonly sections: Sections;
+  /** The effective date's day number, when the caller has it already. */
+  readonly day?: number | undefined;
   readonly retractedBy: string | undefined;
-  readonly pos: CompiledEvent["pos"];
   /** Reports a problem at `path` inside the event. */
   readonly warn: (severity: Severity, path: Path, message: string) => void;
 }
@@ -26,14 +27,13 @@ export function lowerEvent(def: EventDef, index: number, ctx: LowerContext): Com
     index,
     id: def.id,
     date: written.date,
-    day: dayOf(written.date),
+    day: ctx.day ?? dayOf(written.date),
     title: written.title,
     date_precision: written.date_precision,
     confidence: written.confidence,
     def,
     retractedBy: ctx.retractedBy,
     supersedes: def.type === "supersede" ? def.target : undefined,
-    pos: ctx.pos,
   };
   const unitsOf = (ids: readonly string[]): number[] => ids.map((id) => unitIndex.get(id) as number);
   const mask = (ids: readonly string[]): number =>

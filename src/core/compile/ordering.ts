@@ -17,14 +17,21 @@ export function orderLog(
   sections: Sections,
   diags: Diagnostic[],
 ): CompiledEvent[] {
-  const ordered = log.events.map((e, order) => ({ e, order }));
-  ordered.sort((a, b) => dayOf(effectiveDef(a.e).date) - dayOf(effectiveDef(b.e).date) || a.order - b.order);
-  return ordered.map(({ e }, index) => {
+  // Day numbers once per distinct date (many events share one).
+  const days = new Map<string, number>();
+  const dayOfDate = (date: string): number => {
+    let day = days.get(date);
+    if (day === undefined) days.set(date, (day = dayOf(date)));
+    return day;
+  };
+  const ordered = log.events.map((e, order) => ({ e, order, day: dayOfDate(effectiveDef(e).date) }));
+  ordered.sort((a, b) => a.day - b.day || a.order - b.order);
+  return ordered.map(({ e, day }, index) => {
     const entry = byId.get(e.def.id) as EventEntry;
     return lowerEvent(e.def, index, {
       sections,
+      day,
       retractedBy: correctedBy.get(e.def.id),
-      pos: e.pos,
       warn: (severity, p, message) => diags.push(entry.file.report(severity, [...entry.path, ...p], message)),
     });
   });
