@@ -20,7 +20,7 @@ import { EventsPanel } from "./events-panel.js";
 import { incidentsOn } from "./events-around.js";
 import { KeyRouter } from "./keys.js";
 import { legend } from "./legend.js";
-import { MapView, type MapInsets } from "./map-view.js";
+import { MapView, overlayRects, type MapInsets } from "./map-view.js";
 import type { PresenterPort } from "./presenter-port.js";
 import { ownersAt, scenarioState, type ScenarioSource, type ScenarioState } from "./scenario-state.js";
 import { summaryLine } from "./summary.js";
@@ -88,15 +88,19 @@ export class App implements PresenterPort {
       viewChanged: () => this.scheduleUrl(),
       insets: (width, height) => {
         if (this.presenting && this.presenterInsets) return this.presenterInsets(width, height);
-        // On a wide map the title and key get a column of their own; on a narrow one they float.
-        const column = Math.max(
-          byId("legend").offsetWidth,
-          document.querySelector<HTMLElement>(".map-heading")?.offsetWidth ?? 0,
-        );
-        const left = width - column > 520 ? column + 24 : 0;
-        return { left, top: 8, right: 56, bottom: 34 };
+        // The theatre goes where the title, the key and the buttons leave the ground uncovered.
+        const over = [".map-heading", "#legend", ".zoom-buttons"].map((q) => document.querySelector(q));
+        return { left: 8, top: 8, right: 8, bottom: 8, obstacles: overlayRects(byId("map"), over, 6) };
       },
     });
+    // The title or the key changed size (folded, a compare note): fit the map to the new room.
+    const overlays = new ResizeObserver(() => {
+      if (!this.presenting) this.map.refit();
+    });
+    for (const q of [".map-heading", "#legend"]) {
+      const el = document.querySelector(q);
+      if (el) overlays.observe(el);
+    }
     this.timeline = new TimelineView(byId("timeline"), {
       seek: (day, live) => {
         this.actor.send({ type: "SEEK", day });
@@ -185,6 +189,17 @@ export class App implements PresenterPort {
         .sort((a, b) => a.localeCompare(b))
         .map((name) => h("option", { value: name })),
     );
+    // The key and title first: the map is fitted into the room they leave.
+    replaceChildren(
+      byId("legend"),
+      legend(
+        scenario,
+        loaded.geometry.bundle.partition.faces.open.some((o) => o === 1),
+        () => this.map.refit(),
+      ),
+    );
+    byId("scenario-title").textContent = scenario.title;
+    byId("scenario-description").textContent = scenario.description;
     this.map.setScenario(scenario, loaded.geometry, options.view ?? url.view);
     this.timeline.setData({
       startDay,
@@ -195,15 +210,6 @@ export class App implements PresenterPort {
     this.events.setScenario(scenario);
     this.compare.setScenario(scenario);
     this.compareDay = undefined;
-    replaceChildren(
-      byId("legend"),
-      legend(
-        scenario,
-        loaded.geometry.bundle.partition.faces.open.some((o) => o === 1),
-      ),
-    );
-    byId("scenario-title").textContent = scenario.title;
-    byId("scenario-description").textContent = scenario.description;
     this.drawnDay = NaN;
     this.actor.send({
       type: "LOAD",

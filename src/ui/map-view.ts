@@ -9,6 +9,7 @@ import type { CompiledEvent, CompiledScenario, LonLat } from "../core/types.js";
 import { countryLabels } from "../map/country-labels.js";
 import { edgePath, facesPath, type MapFrame } from "../map/frame.js";
 import { labelOffset, placeLabels, type LabelInput, type LabelPlacement } from "../map/labels.js";
+import { fitFrame, type Rect } from "../map/fit.js";
 import type { ProjectedMap } from "../map/project.js";
 import {
   BESIEGED,
@@ -49,6 +50,28 @@ export interface MapInsets {
   readonly scaleBarRight?: number | undefined;
   /** Room to keep free under the scale bar, px (default 0). */
   readonly scaleBarBottom?: number | undefined;
+  /**
+   * Things floating over the map (title, key, buttons), px in the element: the theatre is fitted
+   * into the largest rectangle of the inset box that none of them (nor the scale bar) covers.
+   */
+  readonly obstacles?: readonly Rect[] | undefined;
+}
+
+/** The boxes of `elements` within `host` (px, grown by `pad`), leaving out those not shown. */
+export function overlayRects(host: Element, elements: readonly (Element | null)[], pad: number): Rect[] {
+  const at = host.getBoundingClientRect();
+  const rects: Rect[] = [];
+  for (const el of elements) {
+    const r = el?.getBoundingClientRect();
+    if (!r || r.width === 0 || r.height === 0) continue;
+    rects.push({
+      x0: r.left - at.left - pad,
+      y0: r.top - at.top - pad,
+      x1: r.right - at.left + pad,
+      y1: r.bottom - at.top + pad,
+    });
+  }
+  return rects;
 }
 
 export interface MapHandlers {
@@ -71,6 +94,8 @@ interface PlaceMark {
 }
 
 const MAX_ZOOM = 32;
+/** The room the scale bar takes in its corner, px at text scale 1 (see `drawScaleBar`). */
+const SCALE_BAR_BOX = { width: 190, height: 44 };
 
 export class MapView {
   readonly svg: SVGSVGElement;
@@ -143,6 +168,8 @@ export class MapView {
   /** Centre of the free box (where a view's centre goes). */
   private cx = 0;
   private cy = 0;
+  /** The free box the theatre is fitted into at zoom 1: no overlay covers it. */
+  private free: Rect = { x0: 0, y0: 0, x1: 0, y1: 0 };
   private transform: ZoomTransform = zoomIdentity;
   private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
   private compareOwners: Uint8Array | undefined;
@@ -470,8 +497,8 @@ export class MapView {
     if (!a || !b) return;
     const w = Math.abs(b[0] - a[0]) * this.s0;
     const h = Math.abs(b[1] - a[1]) * this.s0;
-    const boxW = 2 * Math.min(this.cx, this.width - this.cx);
-    const boxH = 2 * Math.min(this.cy, this.height - this.cy);
+    const boxW = 2 * Math.min(this.cx - this.free.x0, this.free.x1 - this.cx);
+    const boxH = 2 * Math.min(this.cy - this.free.y0, this.free.y1 - this.cy);
     const k = Math.max(
       1,
       Math.min(MAX_ZOOM, 0.95 * Math.min(boxW / Math.max(w, 1e-6), boxH / Math.max(h, 1e-6))),
@@ -540,7 +567,9 @@ export class MapView {
   private placeLabelsNow(): void {
     // Label placement depends on the fit (screen px at zoom 1): recomputed on resize.
     const k = this.textScale;
-    const options = { fontSize: 12.5 * k, gap: 5 * k };
+    // A label stays on the map: a town on the coast or the map's edge is named on its inland side.
+    const bounds = { x0: 0, y0: 0, x1: this.width, y1: this.height };
+    const options = { fontSize: 12.5 * k, gap: 5 * k, bounds };
     const inputs = this.places.map((p) => ({
       x: this.s0 * p.x + this.ox,
       y: this.s0 * p.y + this.oy,
@@ -571,11 +600,29 @@ export class MapView {
     const inset = this.handlers.insets?.(width, height) ?? { left: 0, top: 0, right: 0, bottom: 0 };
     this.scaleBarRight = inset.scaleBarRight ?? 0;
     this.scaleBarBottom = inset.scaleBarBottom ?? 0;
-    const boxW = Math.max(50, width - inset.left - inset.right);
-    const boxH = Math.max(50, height - inset.top - inset.bottom);
-    this.s0 = Math.min(boxW / g.width, boxH / g.height);
-    this.cx = inset.left + boxW / 2;
-    this.cy = inset.top + boxH / 2;
+    const box = {
+      x0: inset.left,
+      y0: inset.top,
+      x1: inset.left + Math.max(50, width - inset.left - inset.right),
+      y1: inset.top + Math.max(50, height - inset.top - inset.bottom),
+    };
+    const k = this.textScale;
+    const obstacles = inset.obstacles && [
+      ...inset.obstacles,
+      {
+        x0: width - this.scaleBarRight - SCALE_BAR_BOX.width * k,
+        y0: height - this.scaleBarBottom - SCALE_BAR_BOX.height * k,
+        x1: width - this.scaleBarRight,
+        y1: height - this.scaleBarBottom,
+      },
+    ];
+    const { frame, room } = fitFrame(box, obstacles ?? [], g.width, g.height);
+    this.free = room;
+    // A little sea or neighbouring land around the theatre, as on a printed map.
+    const margin = obstacles ? 0.94 : 1;
+    this.s0 = (margin * (frame.x1 - frame.x0)) / g.width;
+    this.cx = (frame.x0 + frame.x1) / 2;
+    this.cy = (frame.y0 + frame.y1) / 2;
     this.ox = this.cx - (this.s0 * g.width) / 2;
     this.oy = this.cy - (this.s0 * g.height) / 2;
     this.zoomBehavior.extent([
@@ -592,12 +639,11 @@ export class MapView {
     const g = this.geometry;
     if (!g) return;
     // Named where they fit in the free box at zoom 1, in frame px.
-    const inset = this.handlers.insets?.(this.width, this.height) ?? { left: 0, top: 0, right: 0, bottom: 0 };
     const box = {
-      x0: (inset.left - this.ox) / this.s0,
-      y0: (inset.top - this.oy) / this.s0,
-      x1: (this.width - inset.right - this.ox) / this.s0,
-      y1: (this.height - inset.bottom - this.oy) / this.s0,
+      x0: (this.free.x0 - this.ox) / this.s0,
+      y0: (this.free.y0 - this.oy) / this.s0,
+      x1: (this.free.x1 - this.ox) / this.s0,
+      y1: (this.free.y1 - this.oy) / this.s0,
     };
     const labels = countryLabels(g, box, { fontSize: (12 * this.textScale) / this.s0 });
     replaceChildren(
