@@ -7,7 +7,7 @@ import { compileScenario } from "../core/compile.js";
 import type { TheatreDef } from "../core/types.js";
 import { compilePartition } from "../geo/partition.js";
 import type { ResolvedTheatre } from "../geo/theatre.js";
-import type { CompileJob, CompileReply, ShownDiagnostic } from "../ui/compile-protocol.js";
+import type { CompileJob, CompileReply, OpenProgress, ShownDiagnostic } from "../ui/compile-protocol.js";
 
 /** Resolves a theatre definition (with the world atlas, or whatever the build can offer). */
 export type TheatreResolver = (def: TheatreDef) => Promise<ResolvedTheatre>;
@@ -26,18 +26,26 @@ function failure(job: CompileJob, message: string, before: readonly ShownDiagnos
   };
 }
 
-async function compile(job: CompileJob, theatreFor: TheatreResolver): Promise<CompileReply> {
+async function compile(
+  job: CompileJob,
+  theatreFor: TheatreResolver,
+  progress: (p: OpenProgress) => void,
+): Promise<CompileReply> {
   const files = new Map(job.files.map((f) => [f.name, f.text]));
   const main = files.get(job.main) ?? "";
+  const bytes = job.files.reduce((sum, f) => sum + f.text.length, 0);
+  progress({ stage: "parsing", total: bytes, unit: "characters" });
   const result = compileScenario({
     file: job.main,
     text: main,
     // Includes are looked up among the files opened together, by name.
     readFile: (path) => files.get(path) ?? files.get(path.split("/").pop() ?? path),
+    onParsed: () => progress({ stage: "checking" }),
   });
   const diagnostics = result.diagnostics.map((d) => withSource(files, d));
   if (!result.scenario) return { id: job.id, ok: false, diagnostics };
   const scenario = result.scenario;
+  progress({ stage: "building", total: scenario.placeCount, unit: "places" });
   let theatre: ResolvedTheatre;
   try {
     theatre = await theatreFor(scenario.theatre);
@@ -58,9 +66,13 @@ async function compile(job: CompileJob, theatreFor: TheatreResolver): Promise<Co
   return { id: job.id, ok: true, bundle: { scenario, theatre, partition }, diagnostics: warnings };
 }
 
-/** Compiles opened files; never throws (a crash becomes a diagnostic). */
-export function compileOpened(job: CompileJob, theatreFor: TheatreResolver): Promise<CompileReply> {
-  return compile(job, theatreFor).catch((e: unknown) =>
+/** Compiles opened files, telling `progress` each stage; never throws (a crash becomes a diagnostic). */
+export function compileOpened(
+  job: CompileJob,
+  theatreFor: TheatreResolver,
+  progress: (p: OpenProgress) => void = () => undefined,
+): Promise<CompileReply> {
+  return compile(job, theatreFor, progress).catch((e: unknown) =>
     failure(job, `could not compile: ${e instanceof Error ? e.message : String(e)}`),
   );
 }

@@ -5,7 +5,8 @@
 
 import type { TheatreDef } from "../core/types.js";
 import { resolveTheatre, type Bbox, type ResolvedTheatre } from "../geo/theatre.js";
-import type { CompileJob, CompileReply, ScenarioCompiler } from "../ui/compile-protocol.js";
+import type { CompileJob, CompileReply, OpenProgress, ScenarioCompiler } from "../ui/compile-protocol.js";
+import { nextPaint } from "../ui/dom.js";
 import { compileOpened } from "./compile.js";
 import { shipped } from "./shipped.js";
 
@@ -71,16 +72,20 @@ async function offlineTheatre(def: TheatreDef): Promise<ResolvedTheatre> {
   return host ? { ...own, neighbours: host.theatre.neighbours, water: host.theatre.water } : own;
 }
 
-/** Lets the page paint ("Compiling…") before the main thread is busy. */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
 export function createCompiler(_atlasUrl: string): ScenarioCompiler {
+  // The compile runs on the page and cannot be interrupted; a cancelled one is ignored.
+  let current = 0;
   return {
-    async compile(job: CompileJob): Promise<CompileReply> {
-      await nextFrame();
-      return compileOpened(job, offlineTheatre);
+    async compile(job: CompileJob, progress?: (p: OpenProgress) => void): Promise<CompileReply | undefined> {
+      const token = ++current;
+      // Lets the page paint the progress view before the main thread is busy.
+      await nextPaint();
+      if (token !== current) return undefined;
+      const reply = await compileOpened(job, offlineTheatre, progress);
+      return token === current ? reply : undefined;
+    },
+    cancel(): void {
+      current++;
     },
   };
 }

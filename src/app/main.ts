@@ -4,9 +4,11 @@
 
 import "./styles.css";
 import { App } from "../ui/app.js";
-import { byId, h, replaceChildren } from "../ui/dom.js";
+import { byId, h, nextPaint, replaceChildren } from "../ui/dom.js";
 import { ErrorsView } from "../ui/errors-view.js";
 import { FileOpener } from "../ui/file-open.js";
+import { OpenProgressView } from "../ui/open-progress.js";
+import { scenarioState } from "../ui/scenario-state.js";
 import { NotesView } from "../ui/notes-view.js";
 import { Presenter } from "../ui/presenter.js";
 import { parseNotesAddress, parsePresenterOptions } from "../ui/presenter-url.js";
@@ -92,29 +94,40 @@ function startApp(): void {
   byId("present").addEventListener("click", () => presenter.start());
   byId("open-notes").addEventListener("click", () => presenter.openNotes());
 
-  new FileOpener(
+  const progress = new OpenProgressView(byId("open-progress"), () => opener.cancel());
+  const opener: FileOpener = new FileOpener(
     byId<HTMLInputElement>("file-input"),
     byId<HTMLButtonElement>("open-file"),
     byId("drop-overlay"),
     createCompiler(new URL(ATLAS_PATH, document.baseURI).href),
+    progress,
     {
-      busy: (message) => {
-        status.textContent = message ?? "";
-      },
-      compiled: (reply, opened) => {
+      compiled: async (reply, opened, report) => {
         if (!reply.ok) {
           errors.show(opened.main, reply.diagnostics);
+          status.textContent = "";
           return;
         }
         errors.hide();
+        report({ stage: "drawing", total: reply.bundle.partition.faces.place.length, unit: "faces" });
+        await nextPaint();
+        // The fold's history and the projected map in one task, the page's panels and the map
+        // in the next: the page stays responsive in between.
+        const source = { kind: "file", name: opened.main } as const;
+        const prepared = scenarioState(reply.bundle, source);
+        await nextPaint();
         openedFile = opened.main;
-        app.load(reply.bundle, { kind: "file", name: opened.main }, { push: true });
+        app.load(reply.bundle, source, { push: true, prepared });
         fillPicker(openedFile);
         const warnings = reply.diagnostics.filter((d) => d.severity === "warning").length;
         status.textContent =
           warnings > 0
             ? `Opened ${opened.main} (${warnings} warning${warnings === 1 ? "" : "s"}).`
             : `Opened ${opened.main}.`;
+        await nextPaint();
+      },
+      cancelled: (name) => {
+        status.textContent = `Opening ${name} was cancelled; the scenario on screen stays.`;
       },
     },
   );

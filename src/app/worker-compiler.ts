@@ -1,47 +1,105 @@
 // Compiling opened files in a worker (the normal build). The single-file build swaps this
-// module for `inline-compiler.ts` (see vite.config.ts), as it can ship no worker file.
+// module for `inline-compiler.ts` (see vite.config.ts), as it can ship no worker file. One
+// compile at a time; cancelling stops the worker (a new one starts with the next file).
 
-import type { CompileJob, CompileReply, CompileRequest, ScenarioCompiler } from "../ui/compile-protocol.js";
+import type { CompiledEvent } from "../core/types.js";
+import type {
+  CompileJob,
+  CompileReply,
+  CompileRequest,
+  OpenProgress,
+  ScenarioCompiler,
+  WorkerMessage,
+} from "../ui/compile-protocol.js";
+
+interface Running {
+  readonly job: CompileJob;
+  readonly done: (reply: CompileReply | undefined) => void;
+  readonly progress: (p: OpenProgress) => void;
+  /** The reply, while its log arrives. */
+  reply?: Extract<CompileReply, { ok: true }>;
+  log: CompiledEvent[];
+  logLength: number;
+}
 
 export function createCompiler(atlasUrl: string): ScenarioCompiler {
   let worker: Worker | undefined;
-  const pending = new Map<number, { job: CompileJob; done: (reply: CompileReply) => void }>();
+  let running: Running | undefined;
+
+  const finish = (reply: CompileReply | undefined): void => {
+    const r = running;
+    running = undefined;
+    r?.done(reply);
+  };
+
+  const receive = (msg: WorkerMessage): void => {
+    const r = running;
+    if (!r || msg.id !== r.job.id) return;
+    if (msg.kind === "progress") r.progress(msg.progress);
+    else if (msg.kind === "reply") {
+      performance.mark("frontfold:open:reply");
+      if (!msg.reply.ok || msg.logLength === 0) {
+        finish(msg.reply);
+        return;
+      }
+      r.reply = msg.reply;
+      r.logLength = msg.logLength;
+      r.progress({ stage: "building", done: 0, total: msg.logLength, unit: "events received" });
+    } else {
+      for (const e of msg.events) r.log.push(e);
+      r.progress({ stage: "building", done: r.log.length, total: r.logLength, unit: "events received" });
+      if (r.reply && r.log.length >= r.logLength) {
+        const { bundle } = r.reply;
+        finish({ ...r.reply, bundle: { ...bundle, scenario: { ...bundle.scenario, log: r.log } } });
+      }
+    }
+  };
+
   const ensureWorker = (): Worker => {
     if (worker) return worker;
     const w = new Worker(new URL("./compile-worker.ts", import.meta.url), { type: "module" });
-    w.addEventListener("message", (ev: MessageEvent<CompileReply>) => {
-      const p = pending.get(ev.data.id);
-      pending.delete(ev.data.id);
-      p?.done(ev.data);
-    });
+    w.addEventListener("message", (ev: MessageEvent<WorkerMessage>) => receive(ev.data));
     w.addEventListener("error", (ev) => {
-      for (const [id, p] of pending)
-        p.done({
-          id,
-          ok: false,
-          diagnostics: [
-            {
-              file: p.job.main,
-              line: 1,
-              col: 1,
-              severity: "error",
-              message: `the compiler stopped: ${ev.message}`,
-            },
-          ],
-        });
-      pending.clear();
+      const r = running;
       worker = undefined;
+      w.terminate();
+      if (!r) return;
+      finish({
+        id: r.job.id,
+        ok: false,
+        diagnostics: [
+          {
+            file: r.job.main,
+            line: 1,
+            col: 1,
+            severity: "error",
+            message: `the compiler stopped: ${ev.message}`,
+          },
+        ],
+      });
     });
     worker = w;
     return w;
   };
+
+  const cancel = (): void => {
+    if (!running) return;
+    // A compile cannot be interrupted from outside: the worker goes, and a new one comes with
+    // the next file.
+    worker?.terminate();
+    worker = undefined;
+    finish(undefined);
+  };
+
   return {
-    compile(job: CompileJob): Promise<CompileReply> {
+    compile(job, progress = () => undefined): Promise<CompileReply | undefined> {
+      cancel();
       return new Promise((done) => {
-        pending.set(job.id, { job, done });
+        running = { job, done, progress, log: [], logLength: 0 };
         const req: CompileRequest = { ...job, atlasUrl };
         ensureWorker().postMessage(req);
       });
     },
+    cancel,
   };
 }

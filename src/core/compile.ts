@@ -42,6 +42,8 @@ export interface CompileInput {
   readonly colourClashes?: (
     colours: Readonly<Record<string, string>>,
   ) => readonly { readonly a: string; readonly b: string; readonly why: string }[];
+  /** Called once the main file is parsed, before its content is checked (a progress report). */
+  readonly onParsed?: () => void;
 }
 
 export interface CompileResult {
@@ -77,6 +79,7 @@ export function compileScenario(input: CompileInput): CompileResult {
   const diags: Diagnostic[] = [];
   const main = parseYamlFile(input.file, input.text, EXPECTED, input.limits);
   diags.push(...main.diagnostics);
+  input.onParsed?.();
   let files: readonly string[] = [input.file];
   const done = (scenario?: CompiledScenario): CompileResult => {
     const diagnostics = withoutRepeats(sortDiagnostics(diags));

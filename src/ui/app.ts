@@ -44,6 +44,8 @@ export interface LoadOptions {
   readonly url?: UrlState | undefined;
   /** Write a new history entry (a user's choice) rather than replacing the current one. */
   readonly push?: boolean | undefined;
+  /** The scenario's state made beforehand from this bundle and source (by `scenarioState`). */
+  readonly prepared?: ScenarioState | undefined;
 }
 
 const FRAME_MEASURE = "frontfold:frame";
@@ -170,7 +172,7 @@ export class App implements PresenterPort {
 
   /** Shows a scenario. The previous one is replaced only once this one is ready. */
   load(bundle: ScenarioBundle, source: ScenarioSource, options: LoadOptions = {}): void {
-    const loaded = scenarioState(bundle, source);
+    const loaded = options.prepared ?? scenarioState(bundle, source);
     const { scenario, startDay, endDay } = loaded;
     const chs = loaded.chapters;
     this.loaded = loaded;

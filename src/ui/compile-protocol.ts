@@ -1,6 +1,7 @@
-// Messages between the page and the compile worker.
+// Messages between the page and the compile worker, and the stages of opening a file.
 
 import type { Diagnostic } from "../core/diagnostics.js";
+import type { CompiledEvent } from "../core/types.js";
 import type { ScenarioBundle } from "../map/bundle.js";
 
 /** Files opened together, to compile. */
@@ -18,9 +19,25 @@ export interface CompileRequest extends CompileJob {
   readonly atlasUrl: string;
 }
 
+/** The stages of opening a file, in order. */
+export const OPEN_STAGES = ["reading", "parsing", "checking", "building", "drawing"] as const;
+export type OpenStage = (typeof OPEN_STAGES)[number];
+
+/** How far opening has come: a stage, and within it `done` of `total` (when known). */
+export interface OpenProgress {
+  readonly stage: OpenStage;
+  readonly done?: number | undefined;
+  readonly total?: number | undefined;
+  /** What is being counted, for the reader ("events", "MB"). */
+  readonly unit?: string | undefined;
+}
+
 /** Compiles opened files: in a worker, or on the page in the single-file build. */
 export interface ScenarioCompiler {
-  compile(job: CompileJob): Promise<CompileReply>;
+  /** Compiles `job`, telling `progress` each stage reached; resolves `undefined` if cancelled. */
+  compile(job: CompileJob, progress?: (p: OpenProgress) => void): Promise<CompileReply | undefined>;
+  /** Abandons the compile under way (the worker is stopped); its promise resolves `undefined`. */
+  cancel(): void;
 }
 
 /** A diagnostic with the text of the line it points at. */
@@ -36,6 +53,19 @@ export type CompileReply =
       readonly diagnostics: readonly ShownDiagnostic[];
     }
   | { readonly id: number; readonly ok: false; readonly diagnostics: readonly ShownDiagnostic[] };
+
+/** Events per message when a compiled log crosses from the worker to the page: each message is
+ * decoded in a task of its own, short enough to keep the page responsive. */
+export const LOG_CHUNK = 4000;
+
+/**
+ * What the worker posts: progress, then the reply. A bundle's log follows its reply in chunks
+ * (`events`), in order; the reply carries the log's length and an empty log.
+ */
+export type WorkerMessage =
+  | { readonly id: number; readonly kind: "progress"; readonly progress: OpenProgress }
+  | { readonly id: number; readonly kind: "reply"; readonly reply: CompileReply; readonly logLength: number }
+  | { readonly id: number; readonly kind: "events"; readonly events: readonly CompiledEvent[] };
 
 /** Which of several opened files is the scenario (the others being its includes). */
 export function mainFile(

@@ -1,4 +1,4 @@
-// The problems of a scenario that could not be opened: a list of `line:col message`, each with
+// The problems of a scenario that could not be opened: a list of `file:line:col message`, each with
 // its source line and a caret under the column. The previous scenario stays on screen.
 
 import { h, replaceChildren } from "./dom.js";
@@ -32,7 +32,7 @@ export class ErrorsView {
         h(
           "li",
           { class: `diagnostic ${d.severity}` },
-          h("code", { class: "diagnostic-where" }, `${d.line}:${d.col}`),
+          h("code", { class: "diagnostic-where" }, `${d.file}:${d.line}:${d.col}`),
           " ",
           h("span", { class: "diagnostic-message" }, d.message),
           d.source !== undefined

@@ -1,9 +1,18 @@
 // Opening your own scenario: a file input and drag-and-drop anywhere on the page. The files are
-// compiled off the page (a worker; on the page itself in the single-file build); errors are
-// listed and the scenario on screen stays.
+// read, then compiled off the page (a worker; on the page itself in the single-file build) while
+// the progress view shows each stage; Cancel stops the compile. Errors are listed and the
+// scenario on screen stays. Each stage is marked in the page's performance timeline
+// (`frontfold:open:<stage>`, then `frontfold:open:done`), which the browser benchmark reads.
 
 import { decodeText } from "../core/text.js";
-import { mainFile, type CompileReply, type ScenarioCompiler } from "./compile-protocol.js";
+import {
+  mainFile,
+  OPEN_STAGES,
+  type CompileReply,
+  type OpenProgress,
+  type ScenarioCompiler,
+} from "./compile-protocol.js";
+import type { OpenProgressView } from "./open-progress.js";
 
 export interface OpenedFiles {
   readonly main: string;
@@ -11,19 +20,25 @@ export interface OpenedFiles {
 }
 
 export interface FileOpenHandlers {
-  compiled(reply: CompileReply, opened: OpenedFiles): void;
-  busy(message: string | undefined): void;
+  /** Shows a reply; resolves once its map is drawn (`progress` reports the drawing stage). */
+  compiled(reply: CompileReply, opened: OpenedFiles, progress: (p: OpenProgress) => void): Promise<void>;
+  /** Opening was cancelled: the scenario on screen stays. */
+  cancelled(name: string): void;
 }
-
 export class FileOpener {
   private nextId = 1;
-  private pending = 0;
+  /** The open under way (its id), if any. */
+  private current = 0;
+  private stage: string | undefined;
+  /** The name of the file under way. */
+  private name = "";
 
   constructor(
     private readonly input: HTMLInputElement,
     private readonly button: HTMLButtonElement,
     private readonly overlay: HTMLElement,
     private readonly compiler: ScenarioCompiler,
+    private readonly view: OpenProgressView,
     private readonly handlers: FileOpenHandlers,
   ) {
     button.addEventListener("click", () => input.click());
@@ -58,22 +73,77 @@ export class FileOpener {
   }
 
   async open(files: readonly File[]): Promise<void> {
-    const texts = await Promise.all(
-      files.map(async (f) => ({ name: f.name, text: decodeText(new Uint8Array(await f.arrayBuffer())) })),
-    );
+    const id = this.begin();
+    const name = files.find((f) => !/\.events\.ya?ml$/i.test(f.name))?.name ?? files[0]?.name ?? "";
+    const total = files.reduce((sum, f) => sum + f.size, 0);
+    let done = 0;
+    const report = () =>
+      this.progress(id, name, {
+        stage: "reading",
+        done: Math.round(done / 1e5) / 10,
+        total: Math.round(total / 1e5) / 10,
+        unit: "MB",
+      });
+    report();
+    const texts = [];
+    for (const f of files) {
+      const text = decodeText(new Uint8Array(await f.arrayBuffer()));
+      if (id !== this.current) return;
+      done += f.size;
+      report();
+      texts.push({ name: f.name, text });
+    }
     const main = mainFile(texts);
-    if (!main) return;
-    this.compile({ main, files: texts });
+    if (!main) {
+      this.end(id);
+      return;
+    }
+    await this.compile({ main, files: texts }, id);
   }
 
-  compile(opened: OpenedFiles): void {
-    const id = this.nextId++;
-    this.pending++;
-    this.handlers.busy(`Compiling ${opened.main}…`);
-    void this.compiler.compile({ id, main: opened.main, files: opened.files }).then((reply) => {
-      this.pending--;
-      if (this.pending === 0) this.handlers.busy(undefined);
-      this.handlers.compiled(reply, opened);
-    });
+  /** Compiles files already read (`id`: the open they belong to, a new one when omitted). */
+  async compile(opened: OpenedFiles, id = this.begin()): Promise<void> {
+    const reply = await this.compiler.compile({ id, main: opened.main, files: opened.files }, (p) =>
+      this.progress(id, opened.main, p),
+    );
+    if (!reply || id !== this.current) return;
+    await this.handlers.compiled(reply, opened, (p) => this.progress(id, opened.main, p));
+    if (id === this.current) this.end(id);
+  }
+
+  /** Stops the open under way; the scenario on screen stays. */
+  cancel(): void {
+    if (this.current === 0) return;
+    const name = this.name;
+    this.compiler.cancel();
+    this.end(this.current);
+    this.handlers.cancelled(name);
+  }
+
+  private begin(): number {
+    // A new file replaces the one still opening.
+    if (this.current !== 0) this.compiler.cancel();
+    this.current = this.nextId++;
+    this.stage = undefined;
+    for (const stage of [...OPEN_STAGES, "reply", "done"]) performance.clearMarks(`frontfold:open:${stage}`);
+    return this.current;
+  }
+
+  private progress(id: number, name: string, p: OpenProgress): void {
+    if (id !== this.current) return;
+    this.name = name;
+    if (p.stage !== this.stage) {
+      this.stage = p.stage;
+      performance.mark(`frontfold:open:${p.stage}`);
+    }
+    this.view.show(name, p);
+  }
+
+  private end(id: number): void {
+    if (id !== this.current) return;
+    performance.mark("frontfold:open:done");
+    this.current = 0;
+    this.stage = undefined;
+    this.view.show("", undefined);
   }
 }

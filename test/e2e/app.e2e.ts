@@ -217,7 +217,7 @@ describe("opening your own file", () => {
     await page.locator("#errors:not([hidden]) .diagnostic").first().waitFor();
     const items = await page.$$eval("#errors .diagnostic", (lis) => lis.map((li) => li.textContent ?? ""));
     expect(items.length).toBeGreaterThanOrEqual(2);
-    for (const item of items) expect(item).toMatch(/^\d+:\d+ /);
+    for (const item of items) expect(item).toMatch(/^broken\.yaml:\d+:\d+ /);
     expect(items.join("\n")).toContain("2017-06-31");
     expect(await page.locator("#errors .diagnostic-source").count()).toBeGreaterThan(0);
     expect(await page.textContent("#scenario-title")).toBe(title);

@@ -1,8 +1,8 @@
 // Builds the app once, serves it with `vite preview` on a free port, and tells the tests where.
 import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { build, preview, type PreviewServer } from "vite";
 import type { TestProject } from "vitest/node";
+import { buildAndServe } from "./serve.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,27 +30,8 @@ function largestScenario(): string {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   mkdirSync(join(root, "test/e2e/output"), { recursive: true });
-  const outDir = join(root, "dist");
-  if (process.env.E2E_SKIP_BUILD !== "1") {
-    await build({
-      root,
-      configFile: join(root, "vite.config.ts"),
-      logLevel: "warn",
-      build: { outDir, emptyOutDir: true },
-    });
-  }
-  const server: PreviewServer = await preview({
-    root,
-    configFile: join(root, "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir },
-    preview: { port: 0, strictPort: false, host: "127.0.0.1", open: false },
-  });
-  const address = server.httpServer.address();
-  const port = typeof address === "object" && address ? address.port : 4173;
-  project.provide("baseUrl", `http://127.0.0.1:${port}/`);
+  const served = await buildAndServe(join(root, "dist"), process.env.E2E_SKIP_BUILD === "1");
+  project.provide("baseUrl", served.baseUrl);
   project.provide("largestScenario", largestScenario());
-  return async () => {
-    await server.close();
-  };
+  return () => served.close();
 }

@@ -1,6 +1,8 @@
 // Big maps in real Chromium: a generated 2,500-place, 30,000-event scenario file opened with
-// *Open file…* (compiled in the worker), drawn as a face-id raster, and a click on the raster
-// answered with the face under the pointer.
+// *Open file…* (compiled in the worker, its stages shown as it goes), drawn as a face-id raster,
+// and a click on the raster answered with the face under the pointer. Opening can be cancelled
+// (the scenario on screen stays), the page answers the slider while a file compiles, and a big
+// file with errors lists each with its file, line and column.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +12,7 @@ import type { TheatreDef } from "../../src/core/types.js";
 import { RASTER_FROM_FACES } from "../../src/ui/raster-layer.js";
 import { boxOutline, syntheticScenario } from "../bench/synthetic.js";
 import { scenarioYaml } from "../bench/synthetic-yaml.js";
-import { launch, openApp, shot } from "./browser.js";
+import { launch, openApp, shot, sliderDate } from "./browser.js";
 
 const BOX: TheatreDef = { kind: "bbox", bbox: [38, 35, 40, 37], tolerance_km: 10 };
 const square = boxOutline([38, 35, 40, 37]);
@@ -24,11 +26,31 @@ const scenario = syntheticScenario(BOX, square, {
 });
 const dir = mkdtempSync(join(tmpdir(), "frontfold-e2e-big-"));
 const file = join(dir, "big.yaml");
+const broken = join(dir, "big-broken.yaml");
+/** Where the broken copy's two impossible dates are (1-based line, column of the value). */
+const brokenAt: { line: number; col: number }[] = [];
+
+/** The big file with two event dates made impossible (30 February). */
+function brokenCopy(text: string): string {
+  const lines = text.split("\n");
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!line.startsWith('    date: "')) continue;
+    seen++;
+    if (seen !== 1000 && seen !== 20_000) continue;
+    lines[i] = '    date: "2015-02-30"';
+    brokenAt.push({ line: i + 1, col: line.indexOf('"') + 1 });
+  }
+  return lines.join("\n");
+}
 
 let browser: Browser;
 
 beforeAll(async () => {
-  writeFileSync(file, scenarioYaml(scenario));
+  const text = scenarioYaml(scenario);
+  writeFileSync(file, text);
+  writeFileSync(broken, brokenCopy(text));
   browser = await launch();
 });
 
@@ -37,9 +59,36 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Records what the progress view announces and shows while a file opens. */
+const WATCH_PROGRESS = `(() => {
+  const host = document.querySelector("#open-progress");
+  window.__progress = { announced: [], values: [], texts: [] };
+  new MutationObserver(() => {
+    if (host.hidden) return;
+    const live = host.querySelector("[aria-live]")?.textContent ?? "";
+    const bar = host.querySelector('[role="progressbar"]');
+    const p = window.__progress;
+    if (live && p.announced[p.announced.length - 1] !== live) p.announced.push(live);
+    p.values.push(Number(bar?.getAttribute("aria-valuenow")));
+    p.texts.push(bar?.getAttribute("aria-valuetext") ?? "");
+  }).observe(host, { subtree: true, childList: true, characterData: true, attributes: true });
+})()`;
+
+interface Watched {
+  announced: string[];
+  values: number[];
+  texts: string[];
+}
+
 async function openBig(): Promise<{ page: Page; problems: string[] }> {
   const { page, problems } = await openApp(browser, "?scenario=raqqa-2017");
   await page.setInputFiles("#file-input", file);
+  await mapOf(page);
+  return { page, problems };
+}
+
+/** Waits for the big scenario's map. */
+async function mapOf(page: Page): Promise<void> {
   await page.waitForFunction(
     (title) =>
       document.querySelector("#scenario-title")?.textContent === title &&
@@ -48,7 +97,15 @@ async function openBig(): Promise<{ page: Page; problems: string[] }> {
     scenario.title,
     { timeout: 240_000 },
   );
-  return { page, problems };
+}
+
+/** Waits until the progress view announces `stage` (e.g. "Checking"). */
+async function stageShown(page: Page, stage: string): Promise<void> {
+  await page.waitForFunction(
+    (s) => document.querySelector("#open-progress [aria-live]")?.textContent?.startsWith(s) === true,
+    stage,
+    { timeout: 120_000, polling: 20 },
+  );
 }
 
 describe("a big scenario file", () => {
@@ -100,6 +157,83 @@ describe("a big scenario file", () => {
     await page.mouse.click(target.left + target.x + target.d / 3, target.top + target.y);
     await page.locator(".why-unit").waitFor();
     expect(await page.textContent(".why-unit")).toContain(name);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows each stage of opening with a progress bar a screen reader can follow, and ends on the map", async () => {
+    const { page, problems } = await openApp(browser, "?scenario=raqqa-2017");
+    await page.evaluate(WATCH_PROGRESS);
+    await page.setInputFiles("#file-input", file);
+    await stageShown(page, "Checking");
+    expect(await page.getAttribute('#open-progress [role="progressbar"]', "aria-valuemax")).toBe("100");
+    expect(await page.textContent("#open-progress li[aria-current='step']")).toBe("Checking");
+    await shot(page, "big-file-progress");
+    await mapOf(page);
+    await page.waitForFunction(() => (document.querySelector("#open-progress") as HTMLElement).hidden);
+    const seen = (await page.evaluate("window.__progress")) as Watched;
+    expect(seen.announced).toEqual([
+      "Reading (step 1 of 5)",
+      "Parsing (step 2 of 5)",
+      "Checking (step 3 of 5)",
+      "Building the map (step 4 of 5)",
+      "Drawing (step 5 of 5)",
+    ]);
+    // The bar only moves forward, and counts what it can: the events crossing to the page.
+    expect(seen.values.every((v, i) => i === 0 || v >= (seen.values[i - 1] ?? 0))).toBe(true);
+    expect(seen.texts.some((t) => /Building the map: [\d,]+ of 30,000 events received/.test(t))).toBe(true);
+    // Stage by stage in the page's performance timeline, in order.
+    const marks = await page.evaluate(() =>
+      performance
+        .getEntriesByType("mark")
+        .filter((m) => m.name.startsWith("frontfold:open:"))
+        .sort((a, b) => a.startTime - b.startTime)
+        .map((m) => m.name.slice("frontfold:open:".length)),
+    );
+    expect(marks).toEqual(["reading", "parsing", "checking", "building", "reply", "drawing", "done"]);
+    await shot(page, "big-file-opened");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("answers the slider while a big file compiles, and Cancel stops it, keeping the scenario on screen", async () => {
+    const { page, problems } = await openApp(browser, "?scenario=raqqa-2017&date=2017-07-01");
+    const title = await page.textContent("#scenario-title");
+    await page.setInputFiles("#file-input", file);
+    await stageShown(page, "Parsing");
+    await page.locator('[role="slider"]').focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await sliderDate(page)).toBe("2017-07-02");
+    expect(await page.isVisible("#open-progress")).toBe(true);
+    await page.click("#open-progress .open-cancel");
+    expect(await page.isHidden("#open-progress")).toBe(true);
+    expect(await page.textContent("#status")).toContain("cancelled");
+    // Nothing of the cancelled file arrives later.
+    await page.waitForTimeout(4000);
+    expect(await page.textContent("#scenario-title")).toBe(title);
+    expect(await sliderDate(page)).toBe("2017-07-02");
+    expect(await page.evaluate(() => performance.getEntriesByName("frontfold:open:drawing").length)).toBe(0);
+    // The next file opens (in a new worker).
+    await page.setInputFiles("#file-input", file);
+    await mapOf(page);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("lists the errors of a big file with their file, line and column, keeping the scenario on screen", async () => {
+    const { page, problems } = await openApp(browser, "?scenario=raqqa-2017&date=2017-07-01");
+    const title = await page.textContent("#scenario-title");
+    await page.setInputFiles("#file-input", broken);
+    await page.locator("#errors:not([hidden]) .diagnostic").first().waitFor({ timeout: 120_000 });
+    const where = await page.$$eval("#errors .diagnostic-where", (els) => els.map((e) => e.textContent));
+    expect(brokenAt).toHaveLength(2);
+    expect(where).toEqual(brokenAt.map((at) => `big-broken.yaml:${at.line}:${at.col}`));
+    const items = await page.$$eval("#errors .diagnostic", (lis) => lis.map((li) => li.textContent ?? ""));
+    for (const item of items) expect(item).toContain("2015-02-30");
+    expect(await page.textContent("#scenario-title")).toBe(title);
+    expect(await sliderDate(page)).toBe("2017-07-01");
+    expect(await page.isHidden("#open-progress")).toBe(true);
+    await shot(page, "big-file-errors");
     expect(problems).toEqual([]);
     await page.close();
   });
