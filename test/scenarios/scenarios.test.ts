@@ -14,6 +14,7 @@ import { compileScenario } from "../../src/core/compile.js";
 import { loadScenario } from "../../src/node/load.js";
 import { theatreDistance } from "../../src/node/theatre-check.js";
 import { actsOnUnits } from "../../src/core/event.js";
+import { eventText } from "../../src/ui/event-text.js";
 
 const files = readdirSync("scenarios")
   .filter((f) => f.endsWith(".yaml"))
@@ -33,10 +34,27 @@ interface Fact {
   note?: string;
 }
 
+/** What a class sees of a scenario: its title and description, faction names and notes, and every event's text. */
+function readerTexts(s: CompiledScenario): string[] {
+  return [
+    s.title,
+    s.description,
+    ...s.factions.flatMap((f) => [f.name, f.covers ?? ""]),
+    ...s.log.flatMap((e) => [e.title, eventText(e) ?? ""]),
+  ];
+}
+
 describe.each(files)("%s", (file) => {
   it("compiles with no errors", () => {
     const r = loadScenario(`scenarios/${file}`, { outsideKm: theatreDistance });
     expect(r.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic)).toEqual([]);
+  });
+
+  it("shows readers prose, not the file's workings (no code ids, file names or file layout)", () => {
+    const s = compiled.get(file);
+    if (!s) throw new Error(`${file} did not compile`);
+    const workings = /`|\.ya?ml\b|included files?|scenario files?|author_note/i;
+    expect(readerTexts(s).filter((t) => workings.test(t))).toEqual([]);
   });
 
   it("cites a source for every event and gives every unit initial control", () => {
