@@ -2,6 +2,7 @@
 // `src/geo/hydrography.json`): their types and the part of them a theatre needs.
 
 import type { Feature, FeatureCollection, MultiLineString, Polygon, Position } from "geojson";
+import { stableHash } from "./hash.js";
 import type { Bbox } from "./theatre.js";
 
 export interface RiverProps {
@@ -10,6 +11,8 @@ export interface RiverProps {
   readonly name: string | null;
   /** Named major rivers are labelled; the rest are drawn thinner. */
   readonly major: boolean;
+  /** "derived" for a river drawn from published coordinates (absent from WDBII); else WDBII. */
+  readonly source?: "derived";
 }
 
 export interface LakeProps {
@@ -20,9 +23,34 @@ export interface LakeProps {
 }
 
 export type HydroFeature = Feature<MultiLineString, RiverProps> | Feature<Polygon, LakeProps>;
+/** What the committed file says about itself (written by the extraction script). */
+export interface HydroMeta {
+  readonly source: string;
+  /** `[west, south, east, north]` extracted. */
+  readonly region: readonly number[];
+  /** Simplification tolerances, degrees. */
+  readonly tolerance: { readonly rivers: number; readonly lakes: number };
+  /** Coordinates are rounded to this many decimals. */
+  readonly decimals: number;
+  readonly features: readonly {
+    readonly kind: "river" | "lake";
+    readonly name: string | null;
+    readonly source: string;
+    readonly vertices: number;
+  }[];
+  /** `hydrographyDigest` of the features. */
+  readonly digest: string;
+}
+
 export type Hydrography = FeatureCollection<MultiLineString | Polygon, RiverProps | LakeProps> & {
   readonly features: HydroFeature[];
+  readonly meta?: HydroMeta;
 };
+
+/** A digest of the features' JSON text, recorded in the file's `meta`. */
+export function hydrographyDigest(features: readonly HydroFeature[]): string {
+  return stableHash(JSON.stringify(features));
+}
 
 /** The rivers and lakes with a part in `box`: lines cut to it, lakes kept whole when they touch it. */
 export function hydrographyIn(h: Hydrography, box: Bbox): Hydrography {

