@@ -44,8 +44,16 @@ export interface ProjectedWater {
   readonly lakes: string;
   readonly majorRivers: string;
   readonly minorRivers: string;
-  /** Where to name the major rivers and lakes: a point on each, inside the extent. */
-  readonly labels: readonly { readonly name: string; readonly x: number; readonly y: number }[];
+  /**
+   * Where to name the major rivers and lakes: points on each inside the extent, the middle of what
+   * is in view first (`x`, `y`), then outward along it (`candidates`, for `placeWaterLabels`).
+   */
+  readonly labels: readonly {
+    readonly name: string;
+    readonly x: number;
+    readonly y: number;
+    readonly candidates: readonly (readonly [number, number])[];
+  }[];
 }
 
 export interface ProjectedPlace {
@@ -284,16 +292,26 @@ function projectWater(theatre: ResolvedTheatre, toXY: (p: Position) => XY, exten
   let lakes = "";
   let majorRivers = "";
   let minorRivers = "";
-  const labels: { name: string; x: number; y: number }[] = [];
+  const labels: { name: string; x: number; y: number; candidates: [number, number][] }[] = [];
+  const label = (name: string, seen: readonly XY[]): void => {
+    const n = seen.length;
+    if (n === 0) return;
+    const mid = Math.floor(n / 2);
+    const step = Math.max(1, Math.floor(n / 40));
+    const candidates: [number, number][] = [];
+    for (let k = 0; k <= 20; k++)
+      for (const i of k === 0 ? [mid] : [mid - k * step, mid + k * step]) {
+        const q = seen[i];
+        if (q) candidates.push([q[0], q[1]]);
+      }
+    const first = candidates[0] as [number, number];
+    labels.push({ name, x: first[0], y: first[1], candidates });
+  };
   for (const f of theatre.water?.features ?? []) {
     if (f.geometry.type === "Polygon") {
       const rings = f.geometry.coordinates.map((ring) => ring.map(toXY));
       lakes += ringsPath(rings);
-      if (f.properties.name) {
-        const seen = (rings[0] ?? []).filter(inView);
-        const mid = seen[Math.floor(seen.length / 2)];
-        if (mid) labels.push({ name: f.properties.name, x: mid[0], y: mid[1] });
-      }
+      if (f.properties.name) label(f.properties.name, (rings[0] ?? []).filter(inView));
       continue;
     }
     const lines = f.geometry.coordinates.map((line) => line.map(toXY));
@@ -302,11 +320,7 @@ function projectWater(theatre: ResolvedTheatre, toXY: (p: Position) => XY, exten
       .join("");
     if (f.properties.kind === "river" && f.properties.major) majorRivers += d;
     else minorRivers += d;
-    if (f.properties.name) {
-      const seen = lines.flat().filter(inView);
-      const mid = seen[Math.floor(seen.length / 2)];
-      if (mid) labels.push({ name: f.properties.name, x: mid[0], y: mid[1] });
-    }
+    if (f.properties.name) label(f.properties.name, lines.flat().filter(inView));
   }
   return { lakes, majorRivers, minorRivers, labels };
 }

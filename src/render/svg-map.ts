@@ -12,7 +12,8 @@ import { pointInPolygon } from "../geo/rings.js";
 import type { ScenarioBundle } from "../map/bundle.js";
 import { countryLabels } from "../map/country-labels.js";
 import { controlFrame, fillPaths, mapFrame, type MapFrame } from "../map/frame.js";
-import { labelOffset, placeLabels, type Box, type LabelInput } from "../map/labels.js";
+import { labelBox, labelOffset, placeLabels, type Box, type LabelInput } from "../map/labels.js";
+import { placeWaterLabels } from "../map/water-labels.js";
 import { legendEntries } from "../map/legend.js";
 import { projectBundle, regionAspect, type ProjectedMap, type Region } from "../map/project.js";
 import {
@@ -192,7 +193,8 @@ function writeSvgMap(
   layers.push(`<g class="control">${ground}</g>`);
   // Rivers and lakes over the fills, under the fronts and edges.
   const w = map.water;
-  if (w.lakes || w.majorRivers || w.minorRivers)
+  const riversAt = w.lakes || w.majorRivers || w.minorRivers ? layers.length : -1;
+  if (riversAt >= 0)
     layers.push(
       `<g class="rivers">` +
         (w.lakes
@@ -204,12 +206,6 @@ function writeSvgMap(
         (w.majorRivers
           ? `<path d="${w.majorRivers}" fill="none" stroke="${WATER_LINE}" stroke-width="${r(1.6 * k)}" stroke-linejoin="round" stroke-linecap="round"/>`
           : "") +
-        w.labels
-          .map(
-            (l) =>
-              `<text x="${r(l.x)}" y="${r(l.y - 4 * k)}" font-size="${r(11 * k)}" font-style="italic" fill="${WATER_LABEL}" stroke="${PAPER}" stroke-width="${r(2.5 * k)}" paint-order="stroke" text-anchor="middle">${xmlEscape(l.name)}</text>`,
-          )
-          .join("") +
         `</g>`,
     );
   if (frame.contestedPath)
@@ -281,6 +277,7 @@ function writeSvgMap(
   const placed = placeLabels(candidates, labelOptions);
   const dots: string[] = [];
   const labels: string[] = [];
+  const taken: Box[] = [];
   // Only labelled places get a dot: an unnamed dot tells a reader nothing.
   candidates.forEach((c, i) => {
     const pl = placed[i];
@@ -295,12 +292,38 @@ function writeSvgMap(
       dots.push(
         `<circle class="ring" cx="${r(c.x)}" cy="${r(c.y)}" r="${r(c.dot + ring.gap * k)}" fill="none" stroke="${ring.color}" stroke-width="${r(ring.width * k)}" stroke-dasharray="${ring.dash.map((v) => r(v * k)).join(" ")}"/>`,
       );
+    const d = c.radius ?? 3;
+    taken.push(labelBox(c, pl.anchor, 1, labelOptions), {
+      x0: c.x - d,
+      y0: c.y - d,
+      x1: c.x + d,
+      y1: c.y + d,
+    });
     const o = labelOffset(c, pl.anchor, labelOptions);
     const weight = c.kind === "city" ? ` font-weight="bold"` : openDot(c.kind) ? ` font-style="italic"` : "";
     labels.push(
       `<text x="${r(c.x + o.dx)}" y="${r(c.y + o.dy)}" text-anchor="${o.textAnchor}" font-size="${r(c.fontSize ?? 12)}"${weight}>${xmlEscape(c.text)}</text>`,
     );
   });
+  // Names of rivers and lakes in view, clear of the place names and dots, the country names and
+  // the scale bar where they can be; drawn in the rivers group, under the fronts.
+  if (riversAt >= 0) {
+    const water = placeWaterLabels(w.labels, {
+      fontSize: 11 * k,
+      lift: 4 * k,
+      bounds: box,
+      obstacles: [barAt, ...countries.map((c) => c.box), ...taken],
+    });
+    layers[riversAt] = (layers[riversAt] as string).replace(
+      /<\/g>$/,
+      water
+        .map(
+          (l) =>
+            `<text x="${r(l.x)}" y="${r(l.y)}" font-size="${r(11 * k)}" font-style="italic" fill="${WATER_LABEL}" stroke="${PAPER}" stroke-width="${r(2.5 * k)}" paint-order="stroke" text-anchor="middle">${xmlEscape(l.name)}</text>`,
+        )
+        .join("") + "</g>",
+    );
+  }
   layers.push(`<g class="country-labels" font-weight="bold">${countryText.join("")}</g>`);
   layers.push(`<g class="places">${dots.join("")}</g>`);
   layers.push(

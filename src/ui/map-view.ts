@@ -11,6 +11,7 @@ import { edgePath, facesPath, type MapFrame } from "../map/frame.js";
 import { labelOffset, placeLabels, type LabelInput, type LabelPlacement } from "../map/labels.js";
 import { fitFrame, type Rect } from "../map/fit.js";
 import type { ProjectedMap } from "../map/project.js";
+import { placeWaterLabels } from "../map/water-labels.js";
 import {
   BESIEGED,
   CHANGED,
@@ -284,12 +285,6 @@ export class MapView {
       ...(w.majorRivers
         ? [s("path", { class: "map-river-major", d: w.majorRivers, stroke: WATER_LINE })]
         : []),
-    );
-    replaceChildren(
-      this.waterLabels,
-      ...w.labels.map((l) =>
-        s("text", { "data-x": l.x, "data-y": l.y, dy: "-0.4em", "text-anchor": "middle" }, l.name),
-      ),
     );
     this.shownOwners = new Uint8Array(geometry.faceCount);
     this.shownChanged = new Uint8Array(geometry.faceCount);
@@ -646,6 +641,17 @@ export class MapView {
       y1: (this.free.y1 - this.oy) / this.s0,
     };
     const labels = countryLabels(g, box, { fontSize: (12 * this.textScale) / this.s0 });
+    // Rivers and lakes named clear of the country names and of each other, as in the exports.
+    const water = placeWaterLabels(g.water.labels, {
+      fontSize: (11 * this.textScale) / this.s0,
+      lift: (4 * this.textScale) / this.s0,
+      bounds: box,
+      obstacles: labels.map((l) => l.box),
+    });
+    replaceChildren(
+      this.waterLabels,
+      ...water.map((l) => s("text", { "data-x": l.x, "data-y": l.y, "text-anchor": "middle" }, l.name)),
+    );
     replaceChildren(
       this.countryLabels,
       ...labels.map((l) =>

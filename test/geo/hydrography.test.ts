@@ -17,16 +17,17 @@ import {
 
 const text = readFileSync(new URL("../../src/geo/hydrography.json", import.meta.url), "utf8");
 const h = JSON.parse(text) as Hydrography;
-const named = (name: string): HydroFeature | undefined => h.features.find((f) => f.properties.name === name);
+const features: readonly HydroFeature[] = h.features;
+const named = (name: string): HydroFeature | undefined => features.find((f) => f.properties.name === name);
 const points = (f: HydroFeature): Position[] => f.geometry.coordinates.flat();
 
 describe("the committed rivers and lakes file", () => {
   it("is what its metadata says: digest, features, tolerances, rounding, region, size", () => {
     const meta = h.meta;
     if (!meta) throw new Error("src/geo/hydrography.json has no meta");
-    expect(meta.digest).toBe(hydrographyDigest(h.features));
+    expect(meta.digest).toBe(hydrographyDigest(features));
     expect(meta.features).toEqual(
-      h.features.map((f) => ({
+      features.map((f) => ({
         kind: f.properties.kind,
         name: f.properties.name,
         source: f.properties.source ?? "WDBII",
@@ -36,7 +37,7 @@ describe("the committed rivers and lakes file", () => {
     expect(meta.tolerance).toEqual({ rivers: TOLERANCE, lakes: TOLERANCE / 2 });
     expect(meta.region).toEqual([...REGION]);
     const scale = 10 ** meta.decimals;
-    for (const f of h.features)
+    for (const f of features)
       for (const p of points(f)) {
         for (const v of p) expect(Math.abs(Math.round(v * scale) - v * scale)).toBeLessThan(1e-6);
         // GMT returns the whole data bins (up to 2°) that meet the region
@@ -128,5 +129,33 @@ describe("the simplifier", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("names of rivers and lakes on the exported map", () => {
+  it("names every major river and lake in view of the whole-caliphate map, none twice", async () => {
+    const { controlAt } = await import("../../src/cli/at.js");
+    const { loadScenario } = await import("../../src/node/load.js");
+    const { loadGeometry } = await import("../../src/node/partition-cache.js");
+    const scenario = loadScenario("scenarios/iraq-syria-2014-2019.yaml").scenario;
+    if (!scenario) throw new Error("iraq-syria-2014-2019 does not compile");
+    const svg = controlAt(scenario, "2016-09-01", "svg", { geometry: loadGeometry(scenario) });
+    const group = /<g class="rivers">(.*?)<\/g>/s.exec(svg)?.[1] ?? "";
+    const names = [...group.matchAll(/>([^<>]+)<\/text>/g)].map((m) => m[1]);
+    for (const n of [
+      "Euphrates",
+      "Tigris",
+      "Khabur",
+      "Balikh",
+      "Orontes",
+      "Great Zab",
+      "Little Zab",
+      "Lake Assad",
+      "Mosul Dam Lake",
+      "Lake Qadisiyah",
+      "Lake Tharthar",
+    ])
+      expect(names).toContain(n);
+    expect(new Set(names).size).toBe(names.length);
   });
 });
