@@ -63,7 +63,11 @@ export function lowerEvent(def: EventDef, index: number, ctx: LowerContext): Com
       });
     case "contest":
     case "siege":
-      return withBody(common, { type: written.type, units: indicesOf(unitIndex, written.units), by: maskOf(factionIndex, written.by) });
+      return withBody(common, {
+        type: written.type,
+        units: indicesOf(unitIndex, written.units),
+        by: maskOf(factionIndex, written.by),
+      });
     case "lift-siege":
       return withBody(common, { type: "lift", units: indicesOf(unitIndex, written.units) });
     case "advance": {

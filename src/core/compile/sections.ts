@@ -3,7 +3,8 @@
 // hide the problems of the others.
 
 import type { z } from "zod";
-import countries from "i18n-iso-countries";
+// The codes alone (the package's Node entry also loads every language's country names).
+import countries from "i18n-iso-countries/index.js";
 import { didYouMean, type Diagnostic } from "../diagnostics.js";
 import { withDefaults, type Limits } from "../limits.js";
 import type { ParsedFile, Path } from "../parse.js";
