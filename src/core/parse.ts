@@ -114,6 +114,179 @@ function scanForFastRead(text: string): "positioned" | "plain" | "escapes" {
   return text.includes("\\") ? "escapes" : "plain";
 }
 
+/** Line and column (1-based) of an offset, counted in the text. */
+function offsetPosition(text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+/**
+ * Where lists and mappings first nest deeper than `limit`, read from the text alone (no parser,
+ * no recursion), or -1. Run before the positioned parser, whose recursion would otherwise
+ * overflow the stack on a deep file at a depth that depends on the call. The count is a lower
+ * bound of the document's depth (block levels by indentation, flow brackets outside quotes and
+ * comments; block scalars and quoted text skipped), so a file within the limit never trips it;
+ * the document's own depth check stays for whatever it misses.
+ */
+export function tooDeepAt(text: string, limit: number): number {
+  const n = text.length;
+  const blocks: number[] = []; // indentation of the open block collections
+  let flow = 0;
+  let i = 0;
+  const blank = (c: number): boolean => c === 0x20 || c === 0x09;
+  const afterBlanks = (from: number, to: number): number => {
+    let at = from;
+    while (at < to && blank(text.charCodeAt(at))) at++;
+    return at;
+  };
+  /** A block collection at `column` (a key or a list item there): the first on a line closes the
+   * deeper ones and continues or opens one; each later one on the line nests. True if too deep. */
+  const openBlock = (column: number, first: boolean): boolean => {
+    if (first) {
+      while (blocks.length > 0 && (blocks[blocks.length - 1] as number) > column) blocks.pop();
+      if (blocks.length === 0 || (blocks[blocks.length - 1] as number) < column) blocks.push(column);
+    } else blocks.push(column);
+    return blocks.length > limit;
+  };
+  /** Index after a quoted scalar starting at `at` (its quote), or n. */
+  const skipQuoted = (at: number): number => {
+    const q = text.charCodeAt(at);
+    for (let k = at + 1; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (q === 0x22 && c === 0x5c) k++;
+      else if (c === q) {
+        if (q === 0x27 && text.charCodeAt(k + 1) === 0x27) k++;
+        else return k + 1;
+      }
+    }
+    return n;
+  };
+  /** Scans flow content from `at` until its brackets close; the offset after, or where too deep. */
+  const scanFlow = (at: number): { end: number; deep: number } => {
+    for (let k = at; k < n; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x5b || c === 0x7b) {
+        flow++;
+        if (blocks.length + flow > limit) return { end: k, deep: k };
+      } else if (c === 0x5d || c === 0x7d) {
+        flow--;
+        if (flow === 0) return { end: k + 1, deep: -1 };
+      } else if (c === 0x22 || c === 0x27) k = skipQuoted(k) - 1;
+      else if (c === 0x23 && (k === 0 || blank(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 0x0a)) {
+        const eol = text.indexOf("\n", k);
+        k = eol < 0 ? n : eol;
+      }
+    }
+    return { end: n, deep: -1 };
+  };
+  while (i < n) {
+    const eol0 = text.indexOf("\n", i);
+    let eol = eol0 < 0 ? n : eol0;
+    let k = i;
+    while (k < eol && text.charCodeAt(k) === 0x20) k++;
+    const indent = k - i;
+    const first = text.charCodeAt(k);
+    if (k >= eol || first === 0x23 || first === 0x25 || first === 0x0d) {
+      i = eol + 1; // blank, comment or directive
+      continue;
+    }
+    let opened = false; // this line holds a key or a list item: a block collection at `indent`
+    let column = indent;
+    // Node starts along the line: `- `, `? `, `key: `, then a flow, quoted or block value.
+    for (let at = k; at < eol;) {
+      const c = text.charCodeAt(at);
+      const next = at + 1 < n ? text.charCodeAt(at + 1) : 0x0a;
+      const ends = next === 0x20 || next === 0x0a || next === 0x0d || next === 0x09;
+      if ((c === 0x2d || c === 0x3f) && ends) {
+        if (openBlock(column, !opened)) return at;
+        opened = true;
+        at = afterBlanks(at + 1, eol);
+        column = at - i;
+        continue;
+      }
+      if (c === 0x5b || c === 0x7b) {
+        const r = scanFlow(at);
+        if (r.deep >= 0) return r.deep;
+        if (r.end > eol) {
+          const e = text.indexOf("\n", r.end);
+          eol = e < 0 ? n : e;
+        }
+        break;
+      }
+      if (c === 0x7c || c === 0x3e) {
+        // A block scalar: skip the lines indented past this one (and blank lines).
+        let line = eol + 1;
+        while (line < n) {
+          let m = line;
+          while (m < n && text.charCodeAt(m) === 0x20) m++;
+          const ch = text.charCodeAt(m);
+          if (m - line > indent || m >= n || ch === 0x0a || ch === 0x0d) {
+            const e = text.indexOf("\n", line);
+            line = e < 0 ? n : e + 1;
+          } else break;
+        }
+        eol = line - 1;
+        break;
+      }
+      let end = at;
+      if (c === 0x22 || c === 0x27) {
+        end = skipQuoted(at);
+        if (end > eol) {
+          const e = text.indexOf("\n", end);
+          eol = e < 0 ? n : e;
+        }
+      } else if (c === 0x26 || c === 0x21 || c === 0x2a) {
+        // An anchor, tag or alias: a node property before the node, or the node itself.
+        while (end < eol && !blank(text.charCodeAt(end))) end++;
+        while (end < eol && blank(text.charCodeAt(end))) end++;
+        if (c !== 0x2a) {
+          at = end;
+          continue;
+        }
+      }
+      // A plain (or quoted) scalar: a key when `: ` or a final `:` follows it on this line.
+      let colon = -1;
+      for (let m = end; m < eol; m++) {
+        const ch = text.charCodeAt(m);
+        if (ch === 0x23 && m > 0 && blank(text.charCodeAt(m - 1))) break;
+        if (ch === 0x3a) {
+          const after = m + 1 < n ? text.charCodeAt(m + 1) : 0x0a;
+          if (after === 0x20 || after === 0x0a || after === 0x0d || after === 0x09) {
+            colon = m;
+            break;
+          }
+        }
+      }
+      if (colon < 0) break;
+      if (openBlock(column, !opened)) return at;
+      opened = true;
+      at = afterBlanks(colon + 1, eol);
+      column = at - i;
+      if (at < eol && text.charCodeAt(at) === 0x23) break;
+      // The value starts here; a key in it would be a compact mapping, counted like a list item's.
+      const v = text.charCodeAt(at);
+      if (!(
+        v === 0x5b ||
+        v === 0x7b ||
+        v === 0x7c ||
+        v === 0x3e ||
+        v === 0x22 ||
+        v === 0x27 ||
+        v === 0x26 ||
+        v === 0x21
+      ))
+        break;
+    }
+    i = eol + 1;
+  }
+  return -1;
+}
+
 /** True when a string anywhere in `value` holds a character `controlCharacterProblem` rejects. */
 function holdsControlCharacters(value: unknown): boolean {
   const stack: unknown[] = [value];
@@ -309,6 +482,7 @@ export function parseYamlFile(
 
   let usable = false;
   let fast: { value: unknown } | undefined;
+  let deepAt: number;
   if (text.length > limits.fileChars) {
     diagnostics.push(
       make("error", 1, 1, overLimit("fileChars", `the file has ${text.length} characters`, limits.fileChars)),
@@ -329,6 +503,11 @@ export function parseYamlFile(
     (fast = fastRead(text, limits)) !== undefined
   ) {
     usable = true;
+  } else if ((deepAt = tooDeepAt(text, limits.depth)) >= 0) {
+    const p = offsetPosition(text, deepAt);
+    diagnostics.push(
+      make("error", p.line, p.col, overLimit("depth", "lists and mappings nest too deep here", limits.depth)),
+    );
   } else {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
     // The first syntax error, said for an author; the parser's later errors mostly follow from it.
