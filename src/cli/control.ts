@@ -52,10 +52,13 @@ export const run: Command = async (args, io) => {
   const state = createHistory(scenario).stateAt(date);
   const report = describeUnit(scenario, state, unit);
   if (values.json) {
+    // The type is what the event does; a supersede says so, and which event it replaced.
     const chain = provenance(scenario, unit, countThrough(scenario.log, dayOf(date))).map((e) => ({
       id: e.id,
       date: e.date,
       type: effectiveDef(e).type,
+      written_type: e.def.type,
+      supersedes: e.supersedes,
       title: e.title,
       retractedBy: e.retractedBy,
       sources: sourcesOf(e),

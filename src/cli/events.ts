@@ -20,6 +20,8 @@ export const run: Command = async (args, io) => {
   if (!scenario) return 1;
   for (const e of scenario.log) {
     if ((from && e.date < from) || (to && e.date > to)) continue;
+    // The type the event has in the log (a supersede's is its replacement's); that it was written
+    // as a supersede shows in the flag, with the event it replaced.
     const shown = effectiveDef(e);
     const precision = e.date_precision === "day" ? "" : ` (${e.date_precision})`;
     const corrector = isLive(e) ? undefined : scenario.log.find((x) => x.id === e.retractedBy);
