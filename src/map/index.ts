@@ -8,3 +8,4 @@ export * from "./style.js";
 export * from "./labels.js";
 export * from "./country-labels.js";
 export * from "./legend.js";
+export * from "./pick.js";

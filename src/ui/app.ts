@@ -74,7 +74,7 @@ export class App implements PresenterPort {
   private summaryTimer: ReturnType<typeof setTimeout> | undefined;
   private samplesJob = 0;
   private selectedFace = -1;
-  /** A unit chosen by name (the finder), shown instead of the selected face's decider. */
+  /** A unit chosen by name (the finder) or by its dot or label, shown instead of a face's decider. */
   private selectedUnit = -1;
   private whyKey = "";
   private chapterParam: string | undefined;
@@ -87,6 +87,7 @@ export class App implements PresenterPort {
     this.actor = createActor(playbackMachine, { input: { startDay: 0, endDay: 0, eventDays: [] } });
     this.map = new MapView(byId("map"), {
       pick: (face) => this.pick(face),
+      place: (unit) => this.pickPlace(unit),
       viewChanged: () => this.scheduleUrl(),
       insets: (width, height) => {
         if (this.presenting && this.presenterInsets) return this.presenterInsets(width, height);
@@ -384,11 +385,23 @@ export class App implements PresenterPort {
     if (!loaded) return false;
     const unit = findUnits(loaded.scenario, name).find((u) => !loaded.scenario.units[u]?.boundary);
     if (unit === undefined) return false;
+    this.explainUnit(loaded, unit);
+    return true;
+  }
+
+  private explainUnit(loaded: Loaded, unit: number): void {
     this.selectedFace = -1;
     this.selectedUnit = unit;
     this.whyKey = "";
     this.updateWhy(loaded);
-    return true;
+  }
+
+  /** A place's dot or label was clicked: that place is explained, whatever decides its ground. */
+  private pickPlace(unit: number): void {
+    const loaded = this.loaded;
+    if (!loaded) return;
+    this.explainUnit(loaded, unit);
+    byId("why-section").scrollIntoView({ block: "nearest" });
   }
 
   private pick(face: number): void {

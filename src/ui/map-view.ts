@@ -8,8 +8,9 @@ import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type Z
 import type { CompiledEvent, CompiledScenario, LonLat } from "../core/types.js";
 import { countryLabels } from "../map/country-labels.js";
 import { edgePath, facesPath, type MapFrame } from "../map/frame.js";
-import { labelOffset, placeLabels, type LabelInput, type LabelPlacement } from "../map/labels.js";
+import { labelBox, labelOffset, placeLabels, type LabelInput, type LabelPlacement } from "../map/labels.js";
 import { fitFrame, type Rect } from "../map/fit.js";
+import { pickPlace, PICK_RADIUS, type PickTarget } from "../map/pick.js";
 import type { ProjectedMap } from "../map/project.js";
 import { placeWaterLabels } from "../map/water-labels.js";
 import {
@@ -78,6 +79,8 @@ export function overlayRects(host: Element, elements: readonly (Element | null)[
 export interface MapHandlers {
   /** A face was clicked (or tapped). */
   pick(face: number, at: LonLat | undefined): void;
+  /** A place's dot or label was clicked (or tapped). */
+  place(unit: number): void;
   /** The user panned or zoomed (debounce before writing the address bar). */
   viewChanged(view: UrlMapView): void;
   /** Room to leave for overlays when fitting the theatre (asked on every resize). */
@@ -92,6 +95,8 @@ interface PlaceMark {
   readonly el: SVGGElement;
   readonly label: SVGTextElement;
   placement: LabelPlacement;
+  /** The label's placement input (zoom 1, px), for its box as a hit target. */
+  labelInput: LabelInput | undefined;
 }
 
 const MAX_ZOOM = 32;
@@ -230,18 +235,8 @@ export class MapView {
         if (ev.sourceEvent) this.handlers.viewChanged(this.view());
       });
     select(this.svg).call(this.zoomBehavior);
-    this.svg.addEventListener("click", (ev) => {
-      if (!this.raster?.active || (ev.target as Element | null)?.closest("[data-unit]")) return;
-      const rect = this.svg.getBoundingClientRect();
-      const face = this.raster.faceAt(ev.clientX - rect.left, ev.clientY - rect.top);
-      if (face >= 0) this.handlers.pick(face, this.lonLatAt(ev));
-    });
-    this.faceLayer.addEventListener("click", (ev) => {
-      const target = ev.target as Element | null;
-      const face = Number(target?.getAttribute("data-face") ?? NaN);
-      if (!Number.isInteger(face)) return;
-      this.handlers.pick(face, this.lonLatAt(ev));
-    });
+    // One click handler for places and ground, on SVG and raster maps alike.
+    this.svg.addEventListener("click", (ev) => this.click(ev));
     new ResizeObserver(() => this.resize()).observe(host);
   }
 
@@ -514,6 +509,49 @@ export class MapView {
     return select(this.svg);
   }
 
+  /** A place's dot or label explains that place; anywhere else, the ground under the pointer. */
+  private click(ev: MouseEvent): void {
+    const rect = this.svg.getBoundingClientRect();
+    const x = ev.clientX - rect.left;
+    const y = ev.clientY - rect.top;
+    const type = (ev as Partial<PointerEvent>).pointerType;
+    const coarse = type === "touch" || type === "pen" || matchMedia("(pointer: coarse)").matches;
+    let unit = pickPlace(this.pickTargets(), x, y, coarse ? PICK_RADIUS.coarse : PICK_RADIUS.fine);
+    // The label as drawn, where its estimated box falls short of the glyphs.
+    if (unit < 0)
+      unit = Number((ev.target as Element | null)?.closest(".place")?.getAttribute("data-unit") ?? -1);
+    if (unit >= 0) {
+      this.handlers.place(unit);
+      return;
+    }
+    const face = this.raster?.active
+      ? this.raster.faceAt(x, y)
+      : Number((ev.target as Element | null)?.closest("[data-face]")?.getAttribute("data-face") ?? -1);
+    if (face >= 0) this.handlers.pick(face, this.lonLatAt(ev));
+  }
+
+  /** The places in view as hit targets: dots, and the labels shown at this zoom (screen px). */
+  private pickTargets(): PickTarget[] {
+    const t = this.transform;
+    const out: PickTarget[] = [];
+    const options = this.labelOptions();
+    for (const p of this.places) {
+      if (p.el.classList.contains("offscreen")) continue;
+      const x = t.k * (this.s0 * p.x + this.ox) + t.x;
+      const y = t.k * (this.s0 * p.y + this.oy) + t.y;
+      const shown = p.labelInput && !p.label.classList.contains("hidden");
+      const label = shown
+        ? labelBox({ ...(p.labelInput as LabelInput), x, y }, p.placement.anchor, 1, options)
+        : undefined;
+      out.push({ unit: p.unit, x, y, label });
+    }
+    return out;
+  }
+
+  private labelOptions(): { fontSize: number; gap: number } {
+    return { fontSize: 12.5 * this.textScale, gap: 5 * this.textScale };
+  }
+
   private lonLatAt(ev: MouseEvent): LonLat | undefined {
     const rect = this.svg.getBoundingClientRect();
     const t = this.transform;
@@ -542,17 +580,10 @@ export class MapView {
         el,
         label,
         placement: { minZoom: Infinity, anchor: "right" },
+        labelInput: undefined,
       };
     });
     replaceChildren(this.placeLayer, ...this.places.map((p) => p.el));
-    // Places are clickable too: the pick goes to the face under the dot.
-    this.placeLayer.onclick = (ev) => {
-      const target = (ev.target as Element | null)?.closest("[data-unit]");
-      const unit = Number(target?.getAttribute("data-unit") ?? NaN);
-      if (!Number.isInteger(unit) || !this.geometry) return;
-      const faces = this.facesOfUnit(unit);
-      if (faces.length > 0) this.handlers.pick(faces[0] as number, sc.units[unit]?.at);
-    };
   }
 
   private facesOfUnit(unit: number): readonly number[] {
@@ -564,7 +595,7 @@ export class MapView {
     const k = this.textScale;
     // A label stays on the map: a town on the coast or the map's edge is named on its inland side.
     const bounds = { x0: 0, y0: 0, x1: this.width, y1: this.height };
-    const options = { fontSize: 12.5 * k, gap: 5 * k, bounds };
+    const options = { ...this.labelOptions(), bounds };
     const inputs = this.places.map((p) => ({
       x: this.s0 * p.x + this.ox,
       y: this.s0 * p.y + this.oy,
@@ -576,6 +607,7 @@ export class MapView {
     const placed = placeLabels(inputs, options);
     this.places.forEach((p, i) => {
       p.placement = placed[i] ?? { minZoom: Infinity, anchor: "right" };
+      p.labelInput = inputs[i];
       const o = labelOffset(inputs[i] as LabelInput, p.placement.anchor, options);
       setAttrs(p.label, { x: o.dx, y: o.dy, "text-anchor": o.textAnchor });
     });

@@ -157,6 +157,43 @@ describe("a big scenario file", () => {
     await page.mouse.click(target.left + target.x + target.d / 3, target.top + target.y);
     await page.locator(".why-unit").waitFor();
     expect(await page.textContent(".why-unit")).toContain(name);
+    // A click on a dot, or right beside it, explains that place on the raster as on SVG maps
+    // (each time a place other than the one the panel shows).
+    const shown = [target.unit];
+    for (const [dx, dy] of [
+      [0, 0],
+      [5, -4],
+    ] as const) {
+      const near = await page.evaluate(
+        ([dx, dy, exclude]) => {
+          const box = document.querySelector(".map-svg")?.getBoundingClientRect();
+          const ds = [...document.querySelectorAll<SVGGElement>(".map-places .place:not(.offscreen)")].map(
+            (g) => {
+              const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute("transform") ?? "");
+              return { unit: Number(g.getAttribute("data-unit")), x: Number(m?.[1]), y: Number(m?.[2]) };
+            },
+          );
+          // The most isolated dot in the middle of the map, so no other dot is nearer the click.
+          let best = { unit: -1, x: 0, y: 0, gap: 0 };
+          for (const d of ds) {
+            if (exclude.includes(d.unit)) continue;
+            if (!box || d.x < 100 || d.y < 100 || d.x > box.width - 100 || d.y > box.height - 100) continue;
+            const gap = Math.min(...ds.filter((o) => o !== d).map((o) => Math.hypot(o.x - d.x, o.y - d.y)));
+            if (gap > best.gap) best = { ...d, gap };
+          }
+          return { ...best, x: (box?.left ?? 0) + best.x + dx, y: (box?.top ?? 0) + best.y + dy };
+        },
+        [dx, dy, shown] as const,
+      );
+      shown.push(near.unit);
+      expect(near.gap).toBeGreaterThan(16);
+      const placeName = scenario.units[near.unit]?.name ?? "";
+      await page.mouse.click(near.x, near.y);
+      await page.waitForFunction(
+        (n) => document.querySelector(".why-unit")?.textContent?.startsWith(`${n} (`),
+        placeName,
+      );
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
