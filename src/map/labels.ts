@@ -1,15 +1,18 @@
 // Which place labels show, where, and from which zoom — for the app (a ladder of zooms, so zooming
 // in only ever adds labels) and for an export (one zoom, with the key and scale bar as obstacles)
-// alike. Labels are placed greedily by importance (`placeRank` in `style.ts`), each trying four
-// spots around its dot, and kept only where they collide with no other label, no dot and no
-// obstacle. A label shown at one zoom stays shown, in the same spot, at every closer zoom.
+// alike. Labels are placed greedily by importance (`placeRank` in `style.ts`): each in turn takes
+// the first zoom, and the first of eight spots around its dot, where it collides with no label
+// already placed, no dot and no obstacle, so a less important label never keeps a more important
+// one off the map at any zoom. The most important (cities, `mustRank`) are placed at the first
+// zoom even where every spot covers some lesser place's dot. A label shown at one zoom stays
+// shown, in the same spot, at every closer zoom.
 
 export interface LabelInput {
   /** Projected position at zoom 1, px. */
   readonly x: number;
   readonly y: number;
   readonly text: string;
-  /** Lower is more important. */
+  /** Lower is more important; equal ranks go in the order given (list the bigger places first). */
   readonly rank: number;
   /** Font size, px (default: the options'). */
   readonly fontSize?: number | undefined;
@@ -17,7 +20,8 @@ export interface LabelInput {
   readonly radius?: number | undefined;
 }
 
-export type LabelAnchor = "right" | "left" | "above" | "below";
+export type LabelAnchor =
+  "right" | "left" | "above" | "below" | "above-right" | "below-right" | "above-left" | "below-left";
 
 export interface LabelPlacement {
   /** The smallest zoom at which the label shows (Infinity: never within the ladder). */
@@ -40,16 +44,38 @@ export interface LabelOptions {
   /** Gap between the dot and the label, px (default: the dot's radius + 2). */
   readonly gap?: number;
   readonly zooms?: readonly number[];
-  /** Boxes no label may cover (a key, a scale bar, country names), px at zoom 1. */
+  /** Boxes no label may cover (a key, a scale bar), px at zoom 1; they scale with the zoom. */
   readonly obstacles?: readonly Box[];
+  /**
+   * Names no label may cover (countries, rivers), px at zoom 1: they move with the map but keep
+   * their size on screen.
+   */
+  readonly names?: readonly Box[];
+  /**
+   * Labels ranked at or below this are placed at the first zoom wherever a spot clears every
+   * other label, obstacle and name and the dots of places as important, covering the dots of
+   * less important places if it must (default: none).
+   */
+  readonly mustRank?: number;
   /** Labels must lie inside this box at the zoom they first show (default: anywhere). */
   readonly bounds?: Box;
 }
 
 export const ZOOM_LADDER: readonly number[] = [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 
-const ANCHORS: readonly LabelAnchor[] = ["right", "left", "above", "below"];
+const ANCHORS: readonly LabelAnchor[] = [
+  "right",
+  "left",
+  "above",
+  "below",
+  "above-right",
+  "below-right",
+  "above-left",
+  "below-left",
+];
 const DOT = 3;
+/** A diagonal spot sits this much of the gap off its dot, on each axis (clear of the dot). */
+const DIAGONAL = 0.8;
 
 /** The screen box of a label at zoom `k`, anchored around its dot. */
 export function labelBox(l: LabelInput, anchor: LabelAnchor, k: number, options: LabelOptions = {}): Box {
@@ -59,6 +85,7 @@ export function labelBox(l: LabelInput, anchor: LabelAnchor, k: number, options:
   const gap = options.gap ?? (l.radius ?? DOT) + 2;
   const x = l.x * k;
   const y = l.y * k;
+  const d = gap * DIAGONAL;
   switch (anchor) {
     case "right":
       return { x0: x + gap, y0: y - h / 2, x1: x + gap + w, y1: y + h / 2 };
@@ -68,6 +95,14 @@ export function labelBox(l: LabelInput, anchor: LabelAnchor, k: number, options:
       return { x0: x - w / 2, y0: y - gap - h, x1: x + w / 2, y1: y - gap };
     case "below":
       return { x0: x - w / 2, y0: y + gap, x1: x + w / 2, y1: y + gap + h };
+    case "above-right":
+      return { x0: x + d, y0: y - d - h, x1: x + d + w, y1: y - d };
+    case "below-right":
+      return { x0: x + d, y0: y + d, x1: x + d + w, y1: y + d + h };
+    case "above-left":
+      return { x0: x - d - w, y0: y - d - h, x1: x - d, y1: y - d };
+    case "below-left":
+      return { x0: x - d - w, y0: y + d, x1: x - d, y1: y + d + h };
   }
 }
 
@@ -83,6 +118,7 @@ export function labelOffset(
   const size = l.fontSize ?? options.fontSize ?? 12;
   const gap = options.gap ?? (l.radius ?? DOT) + 2;
   const h = size * 1.15;
+  const d = gap * DIAGONAL;
   switch (anchor) {
     case "right":
       return { dx: gap, dy: size * 0.35, textAnchor: "start" };
@@ -92,6 +128,14 @@ export function labelOffset(
       return { dx: 0, dy: -gap - h * 0.25, textAnchor: "middle" };
     case "below":
       return { dx: 0, dy: gap + h * 0.8, textAnchor: "middle" };
+    case "above-right":
+      return { dx: d, dy: -d - h * 0.25, textAnchor: "start" };
+    case "below-right":
+      return { dx: d, dy: d + h * 0.8, textAnchor: "start" };
+    case "above-left":
+      return { dx: -d, dy: -d - h * 0.25, textAnchor: "end" };
+    case "below-left":
+      return { dx: -d, dy: d + h * 0.8, textAnchor: "end" };
   }
 }
 
@@ -103,9 +147,14 @@ function inside(a: Box, b: Box): boolean {
   return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
 }
 
+/** A box in the collision grid, with the rank of what it belongs to (-Infinity: always blocks). */
+interface Ranked extends Box {
+  readonly rank: number;
+}
+
 /** A uniform grid of boxes for collision look-ups. */
 class BoxGrid {
-  private readonly cells = new Map<string, Box[]>();
+  private readonly cells = new Map<string, Ranked[]>();
   constructor(private readonly size: number) {}
   private keys(b: Box): string[] {
     const out: string[] = [];
@@ -114,25 +163,33 @@ class BoxGrid {
         out.push(`${i},${j}`);
     return out;
   }
-  hits(b: Box): boolean {
+  /** Boxes overlapping `b`: those ranked at or below `limit` block; the others are counted. */
+  hits(b: Box, limit = Infinity): { blocked: boolean; covered: number } {
+    let covered: Set<Ranked> | undefined;
     for (const key of this.keys(b))
-      for (const o of this.cells.get(key) ?? []) if (overlaps(b, o)) return true;
-    return false;
+      for (const o of this.cells.get(key) ?? []) {
+        if (!overlaps(b, o)) continue;
+        if (o.rank <= limit) return { blocked: true, covered: 0 };
+        (covered ??= new Set()).add(o);
+      }
+    return { blocked: false, covered: covered?.size ?? 0 };
   }
-  add(b: Box): void {
+  add(b: Box, rank = -Infinity): void {
+    const r: Ranked = { ...b, rank };
     for (const key of this.keys(b)) {
       const list = this.cells.get(key);
-      if (list) list.push(b);
-      else this.cells.set(key, [b]);
+      if (list) list.push(r);
+      else this.cells.set(key, [r]);
     }
   }
 }
 
 /**
  * Placement of every label (same order as `labels`). Dots count as obstacles too, so a label
- * never covers another place's dot. A label keeps its spot at every closer zoom, where the dots
- * spread apart but the labels keep their size, so a spot is taken only if it stays clear at every
- * zoom from there on (two labels facing each other across nearby dots would otherwise meet).
+ * never covers another place's dot (except a `mustRank` label a less important one's). A label
+ * keeps its spot at every closer zoom, where the dots spread apart but the labels keep their
+ * size, so a spot is taken only if it stays clear at every zoom from there on (two labels facing
+ * each other across nearby dots would otherwise meet).
  *
  * @example
  * placeLabels([{ x: 100, y: 100, text: "Raqqa", rank: 0 }]); // [{ minZoom: 1, anchor: "right" }]
@@ -148,36 +205,64 @@ export function placeLabels(labels: readonly LabelInput[], options: LabelOptions
     const grid = new BoxGrid(64);
     for (const l of labels) {
       const d = l.radius ?? DOT;
-      grid.add({ x0: l.x * k - d, y0: l.y * k - d, x1: l.x * k + d, y1: l.y * k + d });
+      grid.add({ x0: l.x * k - d, y0: l.y * k - d, x1: l.x * k + d, y1: l.y * k + d }, l.rank);
     }
     for (const o of options.obstacles ?? [])
       grid.add({ x0: o.x0 * k, y0: o.y0 * k, x1: o.x1 * k, y1: o.y1 * k });
+    for (const n of options.names ?? []) {
+      const dx = ((k - 1) * (n.x0 + n.x1)) / 2;
+      const dy = ((k - 1) * (n.y0 + n.y1)) / 2;
+      grid.add({ x0: n.x0 + dx, y0: n.y0 + dy, x1: n.x1 + dx, y1: n.y1 + dy });
+    }
     return grid;
   });
   const bounds = options.bounds;
-  zooms.forEach((k, z) => {
-    for (const i of order) {
-      if (minZoom[i] !== Infinity) continue;
-      const l = labels[i] as LabelInput;
+  const mustRank = options.mustRank ?? -Infinity;
+  /** The boxes of label `l` at `anchor` from zoom index `z` on, or undefined when out of bounds. */
+  const boxesFrom = (l: LabelInput, a: LabelAnchor, z: number): Box[] | undefined => {
+    const boxes = zooms.slice(z).map((kk) => labelBox(l, a, kk, options));
+    const k = zooms[z] as number;
+    if (
+      bounds &&
+      !inside(boxes[0] as Box, { x0: bounds.x0 * k, y0: bounds.y0 * k, x1: bounds.x1 * k, y1: bounds.y1 * k })
+    )
+      return undefined;
+    return boxes;
+  };
+  const take = (i: number, a: LabelAnchor, z: number, boxes: readonly Box[]): void => {
+    boxes.forEach((box, j) => (grids[z + j] as BoxGrid).add(box));
+    minZoom[i] = zooms[z] as number;
+    anchor[i] = a;
+  };
+  for (const i of order) {
+    const l = labels[i] as LabelInput;
+    placing: for (let z = 0; z < zooms.length; z++) {
       for (const a of ANCHORS) {
-        const boxes = zooms.slice(z).map((kk) => labelBox(l, a, kk, options));
-        if (
-          bounds &&
-          !inside(boxes[0] as Box, {
-            x0: bounds.x0 * k,
-            y0: bounds.y0 * k,
-            x1: bounds.x1 * k,
-            y1: bounds.y1 * k,
-          })
-        )
-          continue;
-        if (boxes.some((box, j) => (grids[z + j] as BoxGrid).hits(box))) continue;
-        boxes.forEach((box, j) => (grids[z + j] as BoxGrid).add(box));
-        minZoom[i] = k;
-        anchor[i] = a;
+        const boxes = boxesFrom(l, a, z);
+        if (!boxes || boxes.some((box, j) => (grids[z + j] as BoxGrid).hits(box).blocked)) continue;
+        take(i, a, z, boxes);
+        break placing;
+      }
+      if (z > 0 || l.rank > mustRank) continue;
+      // No clear spot at the first zoom for a label that must show: the spot covering the
+      // fewest dots of less important places, clear of everything else.
+      let best: { a: LabelAnchor; boxes: Box[]; covered: number } | undefined;
+      for (const a of ANCHORS) {
+        const boxes = boxesFrom(l, a, 0);
+        if (!boxes) continue;
+        let covered = 0;
+        const clear = boxes.every((box, j) => {
+          const hit = (grids[j] as BoxGrid).hits(box, l.rank);
+          if (j === 0) covered = hit.covered;
+          return !hit.blocked;
+        });
+        if (clear && (!best || covered < best.covered)) best = { a, boxes, covered };
+      }
+      if (best) {
+        take(i, best.a, 0, best.boxes);
         break;
       }
     }
-  });
+  }
   return labels.map((_, i) => ({ minZoom: minZoom[i] as number, anchor: anchor[i] as LabelAnchor }));
 }

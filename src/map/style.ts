@@ -13,6 +13,8 @@ export const LAND_LABEL = "#8a857a";
 export const WATER = "#9cc3e4";
 export const WATER_LINE = "#3f7fbf";
 export const WATER_LABEL = "#2c6aa8";
+/** Letter-spacing of country names, em. */
+export const COUNTRY_LABEL_SPACING = 0.17;
 /** A theatre of countries is edged like a border; a box or polygon theatre more lightly, dashed. */
 export const THEATRE_BORDER = "#4a4a4a";
 export const THEATRE_BOX_BORDER = "#8a8a8a";
@@ -137,11 +139,16 @@ const KIND_RANK: Readonly<Record<string, number>> = {
 
 /**
  * Importance of a place for labelling (lower is labelled first): cities, towns, bases, villages,
- * landmarks, neighbourhoods; a place whose control changed in the last three weeks moves up.
+ * landmarks, neighbourhoods; a place whose control changed in the last three weeks goes ahead of
+ * the others of its kind, never ahead of a bigger kind (a town just taken does not push a city's
+ * name off the map). Within a rank, places go in the scenario's order: list the big ones first.
  */
 export function placeRank(kind: string | undefined, recentlyChanged = false): number {
-  return (KIND_RANK[kind ?? ""] ?? 6) - (recentlyChanged ? 1.5 : 0);
+  return (KIND_RANK[kind ?? ""] ?? 6) - (recentlyChanged ? 0.5 : 0);
 }
+
+/** Places ranked at or below this (cities) are always labelled at the first zoom (`mustRank`). */
+export const MUST_LABEL_RANK = 0;
 
 /** Days a change keeps its place's label promoted. */
 export const RECENT_DAYS = 21;

@@ -33,6 +33,8 @@ import {
   MUTED_INK,
   openDot,
   PAPER,
+  COUNTRY_LABEL_SPACING,
+  MUST_LABEL_RANK,
   placeRank,
   RECENT_DAYS,
   scaleBarFor,
@@ -240,7 +242,7 @@ function writeSvgMap(
   const countries = countryLabels(map, box, { fontSize: 12 * k, obstacles: [barAt] });
   const countryText = countries.map(
     (c) =>
-      `<text x="${r(c.x)}" y="${r(c.y + 12 * k * 0.35)}" text-anchor="middle" font-size="${r(12 * k)}" letter-spacing="${r(2 * k)}" fill="${LAND_LABEL}">${xmlEscape(c.text)}</text>`,
+      `<text x="${r(c.x)}" y="${r(c.y + 12 * k * 0.35)}" text-anchor="middle" font-size="${r(12 * k)}" letter-spacing="${r(COUNTRY_LABEL_SPACING * 12 * k)}" fill="${LAND_LABEL}">${xmlEscape(c.text)}</text>`,
   );
   const recent = dayOf(date) - RECENT_DAYS;
   const candidates: (LabelInput & {
@@ -273,6 +275,7 @@ function writeSvgMap(
     charWidth: 0.58,
     obstacles: [barAt, ...countries.map((c) => c.box)],
     bounds: box,
+    mustRank: MUST_LABEL_RANK,
   };
   const placed = placeLabels(candidates, labelOptions);
   const dots: string[] = [];

@@ -5,7 +5,7 @@ import { maskToFactions } from "../core/query.js";
 import { sourcesOf } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario, Source } from "../core/types.js";
 import { h, safeHref } from "./dom.js";
-import { effectiveDef } from "../core/event.js";
+import { effectiveDef, isLive } from "../core/event.js";
 
 /** "SDF take", "contested", "siege", … for an event, in a few words. */
 export function typeLabel(scenario: CompiledScenario, e: CompiledEvent): string {
@@ -68,4 +68,11 @@ export function sourceList(sources: readonly Source[]): HTMLUListElement {
 
 export function eventSources(e: CompiledEvent): readonly Source[] {
   return sourcesOf(e);
+}
+
+/** For an event a later correction retracted: a line saying so; otherwise `null`. */
+export function retractedNote(e: CompiledEvent): HTMLParagraphElement | null {
+  return isLive(e)
+    ? null
+    : h("p", { class: "event-retracted" }, `Corrected by “${e.retractedBy}”: not counted.`);
 }

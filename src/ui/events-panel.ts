@@ -3,7 +3,7 @@
 
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
 import { h, replaceChildren } from "./dom.js";
-import { eventSources, eventText, sourceList, typeLabel } from "./event-text.js";
+import { eventSources, eventText, retractedNote, sourceList, typeLabel } from "./event-text.js";
 import { eventsAround } from "./events-around.js";
 import { isLive } from "../core/event.js";
 
@@ -67,9 +67,7 @@ export class EventsPanel {
         h("span", { class: "event-type" }, typeLabel(sc, e)),
         h("span", { class: "event-title" }, e.title),
       ),
-      !isLive(e)
-        ? h("p", { class: "event-retracted" }, `Corrected by “${e.retractedBy}”: not counted.`)
-        : null,
+      retractedNote(e),
       text ? h("p", { class: "event-text" }, text) : null,
       sources.length > 0 ? sourceList(sources) : null,
     );

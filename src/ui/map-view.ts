@@ -8,7 +8,14 @@ import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type Z
 import type { CompiledEvent, CompiledScenario, LonLat } from "../core/types.js";
 import { countryLabels } from "../map/country-labels.js";
 import { edgePath, facesPath, type MapFrame } from "../map/frame.js";
-import { labelBox, labelOffset, placeLabels, type LabelInput, type LabelPlacement } from "../map/labels.js";
+import {
+  labelBox,
+  labelOffset,
+  placeLabels,
+  type Box,
+  type LabelInput,
+  type LabelPlacement,
+} from "../map/labels.js";
 import { fitFrame, type Rect } from "../map/fit.js";
 import { pickPlace, PICK_RADIUS, type PickTarget } from "../map/pick.js";
 import type { ProjectedMap } from "../map/project.js";
@@ -27,6 +34,7 @@ import {
   LAND,
   LAND_BORDER,
   LAND_LABEL,
+  MUST_LABEL_RANK,
   placeRank,
   scaleBarFor,
   SEA,
@@ -590,7 +598,7 @@ export class MapView {
     return this.geometry?.facesOfUnit(unit) ?? [];
   }
 
-  private placeLabelsNow(): void {
+  private placeLabelsNow(names: readonly Box[]): void {
     // Label placement depends on the fit (screen px at zoom 1): recomputed on resize.
     const k = this.textScale;
     // A label stays on the map: a town on the coast or the map's edge is named on its inland side.
@@ -604,13 +612,18 @@ export class MapView {
       fontSize: labelSize(p.kind) * k,
       radius: dotRadius(p.kind) * k,
     }));
-    const placed = placeLabels(inputs, options);
+    const placed = placeLabels(inputs, { ...options, names, mustRank: MUST_LABEL_RANK });
     this.places.forEach((p, i) => {
       p.placement = placed[i] ?? { minZoom: Infinity, anchor: "right" };
       p.labelInput = inputs[i];
       const o = labelOffset(inputs[i] as LabelInput, p.placement.anchor, options);
       setAttrs(p.label, { x: o.dx, y: o.dy, "text-anchor": o.textAnchor });
     });
+    // The more important places on top: a city's name may cover a lesser place's dot.
+    const drawOrder = this.places
+      .map((p, i) => ({ p, i, rank: inputs[i]?.rank ?? 0 }))
+      .sort((a, b) => b.rank - a.rank || b.i - a.i);
+    replaceChildren(this.placeLayer, ...drawOrder.map((d) => d.p.el));
   }
 
   private resize(force = false): void {
@@ -656,15 +669,16 @@ export class MapView {
       [0, 0],
       [width, height],
     ]);
-    this.placeLabelsNow();
-    this.countryLabelsNow();
+    // Country and river names first: place labels keep clear of them.
+    this.placeLabelsNow(this.countryLabelsNow());
     if (view) this.setView(view);
     else this.applyTransform();
   }
 
-  private countryLabelsNow(): void {
+  /** Names the neighbouring countries, rivers and lakes; returns their boxes, screen px at zoom 1. */
+  private countryLabelsNow(): Box[] {
     const g = this.geometry;
-    if (!g) return;
+    if (!g) return [];
     // Named where they fit in the free box at zoom 1, in frame px.
     const box = {
       x0: (this.free.x0 - this.ox) / this.s0,
@@ -694,6 +708,12 @@ export class MapView {
         ),
       ),
     );
+    const at = (x: number, y: number): [number, number] => [this.s0 * x + this.ox, this.s0 * y + this.oy];
+    return [...labels, ...water].map((l) => {
+      const [x0, y0] = at(l.box.x0, l.box.y0);
+      const [x1, y1] = at(l.box.x1, l.box.y1);
+      return { x0, y0, x1, y1 };
+    });
   }
 
   /** Big maps draw their ground as a raster; small ones keep a path per face. */

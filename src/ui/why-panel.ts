@@ -6,7 +6,7 @@ import { describeUnit, provenance } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
 import { factionFill, UNKNOWN_FILL, UNKNOWN_LABEL } from "../map/style.js";
 import { h, replaceChildren } from "./dom.js";
-import { eventSources, eventText, sourceList, typeLabel } from "./event-text.js";
+import { eventSources, eventText, retractedNote, sourceList, typeLabel } from "./event-text.js";
 import { isLive } from "../core/event.js";
 
 export class WhyPanel {
@@ -85,9 +85,7 @@ export class WhyPanel {
                   h("span", { class: "event-type" }, typeLabel(scenario, e)),
                   h("span", { class: "event-title" }, e.title),
                 ),
-                !isLive(e)
-                  ? h("p", { class: "event-retracted" }, `Corrected by “${e.retractedBy}”: not counted.`)
-                  : null,
+                retractedNote(e),
                 e.def.confidence === "claimed"
                   ? h("p", { class: "event-claimed" }, "Claimed, not independently assessed.")
                   : null,

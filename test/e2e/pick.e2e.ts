@@ -243,3 +243,60 @@ describe("places and ground as touch and click targets", () => {
     await page.close();
   });
 });
+
+describe("labels of the national map in the app", () => {
+  for (const viewport of [
+    { width: 1400, height: 900 },
+    { width: 1024, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`names Aleppo, Damascus and the neighbours without overlaps at ${viewport.width}×${viewport.height}`, async () => {
+      const { page, problems } = await openApp(
+        browser,
+        "?scenario=syria-2014-2019&date=2016-09-01",
+        viewport,
+      );
+      const shown = await page.evaluate(() => {
+        const svg = document.querySelector("svg.map-svg")?.getBoundingClientRect();
+        const visible = (r: DOMRect): boolean =>
+          svg !== undefined &&
+          r.width > 0 &&
+          r.right > svg.left &&
+          r.left < svg.right &&
+          r.bottom > svg.top &&
+          r.top < svg.bottom;
+        const boxes = (selector: string) =>
+          [...document.querySelectorAll<SVGTextElement>(selector)]
+            .map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }))
+            .filter(({ r }) => visible(r))
+            .map(({ text, r }) => ({ text, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom }));
+        return {
+          places: boxes(".map-places .place:not(.offscreen) .place-label:not(.hidden)"),
+          countries: boxes(".map-country-labels text"),
+          water: boxes(".map-water-labels text"),
+        };
+      });
+      const names = shown.places.map((p) => p.text);
+      expect(names).toContain("Aleppo");
+      expect(names).toContain("Damascus");
+      for (const c of ["TURKEY", "IRAQ", "JORDAN"]) expect(shown.countries.map((l) => l.text)).toContain(c);
+      const all = [...shown.places, ...shown.countries, ...shown.water];
+      const overlaps: string[] = [];
+      // Glyph boxes as drawn; two pixels of slack for the halo around each name.
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++) {
+          const a = all[i];
+          const b = all[j];
+          if (a && b && a.x0 < b.x1 - 2 && b.x0 < a.x1 - 2 && a.y0 < b.y1 - 2 && b.y0 < a.y1 - 2)
+            overlaps.push(`${a.text} / ${b.text}`);
+        }
+      console.log(
+        `${viewport.width}×${viewport.height}: ${names.length} place names, countries ${shown.countries.map((c) => c.text).join(", ")}`,
+      );
+      await shot(page, `labels-syria-${viewport.width}x${viewport.height}`);
+      expect(overlaps).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+});

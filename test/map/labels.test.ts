@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { labelBox, placeLabels, ZOOM_LADDER, type LabelInput } from "../../src/map/labels.js";
-import { placeRank } from "../../src/map/style.js";
+import { labelBox, overlaps, placeLabels, ZOOM_LADDER, type LabelInput } from "../../src/map/labels.js";
+import { MUST_LABEL_RANK, placeRank } from "../../src/map/style.js";
 
 describe("placeLabels", () => {
   it("shows a lone label at the first zoom, to the right of its dot", () => {
@@ -65,5 +65,48 @@ describe("placeLabels", () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it("puts a city ahead of a town that just changed hands", () => {
+    expect(placeRank("town", true)).toBeGreaterThan(placeRank("city"));
+    expect(placeRank("town", true)).toBeLessThan(placeRank("town"));
+    expect(placeRank("city")).toBeLessThanOrEqual(MUST_LABEL_RANK);
+    expect(placeRank("town", true)).toBeGreaterThan(MUST_LABEL_RANK);
+  });
+
+  it("labels a city boxed in by lesser dots at the first zoom, covering as few as it can", () => {
+    // Damascus at the national zoom: suburbs' dots on every side, closer than its name is long.
+    const ring: LabelInput[] = [];
+    for (let a = 0; a < 16; a++)
+      ring.push({
+        x: 200 + 12 * Math.cos((a * Math.PI) / 8),
+        y: 200 + 12 * Math.sin((a * Math.PI) / 8),
+        text: `Suburb ${a}`,
+        rank: placeRank("town"),
+      });
+    const damascus: LabelInput = { x: 200, y: 200, text: "Damascus", rank: placeRank("city"), radius: 4 };
+    const without = placeLabels([damascus, ...ring]);
+    expect(without[0]?.minZoom).toBeGreaterThan(1);
+    const placed = placeLabels([damascus, ...ring], { mustRank: MUST_LABEL_RANK });
+    const p = placed[0];
+    expect(p?.minZoom).toBe(1);
+    // It covers lesser dots but no other label, at any zoom.
+    for (const k of ZOOM_LADDER) {
+      const box = labelBox(damascus, p?.anchor ?? "right", k);
+      ring.forEach((l, i) => {
+        const q = placed[i + 1];
+        if (q && q.minZoom <= k) expect(overlaps(box, labelBox(l, q.anchor, k))).toBe(false);
+      });
+    }
+  });
+
+  it("keeps labels off names, which keep their size on screen as the map zooms", () => {
+    // A river's name right of the dot at zoom 1; at zoom 4 the name has moved away with the map.
+    const name = { x0: 108, y0: 94, x1: 160, y1: 106 };
+    const [l] = placeLabels([{ x: 100, y: 100, text: "Tabqa", rank: 1 }], { names: [name] });
+    expect(l?.anchor).not.toBe("right");
+    expect(l?.minZoom).toBe(1);
+    const box = labelBox({ x: 100, y: 100, text: "Tabqa", rank: 1 }, l?.anchor ?? "right", 1);
+    expect(overlaps(box, name)).toBe(false);
   });
 });
