@@ -52,6 +52,11 @@ export interface LabelOptions {
    */
   readonly names?: readonly Box[];
   /**
+   * Boxes covering the view itself (a floating key, buttons), px: no label shows under them at
+   * the first zoom; zooming in moves the map from under them, so they bind that zoom only.
+   */
+  readonly overlays?: readonly Box[];
+  /**
    * Labels ranked at or below this are placed at the first zoom wherever a spot clears every
    * other label, obstacle and name and the dots of places as important, covering the dots of
    * less important places if it must (default: none).
@@ -209,6 +214,7 @@ export function placeLabels(labels: readonly LabelInput[], options: LabelOptions
     }
     for (const o of options.obstacles ?? [])
       grid.add({ x0: o.x0 * k, y0: o.y0 * k, x1: o.x1 * k, y1: o.y1 * k });
+    if (k === zooms[0]) for (const o of options.overlays ?? []) grid.add(o);
     for (const n of options.names ?? []) {
       const dx = ((k - 1) * (n.x0 + n.x1)) / 2;
       const dy = ((k - 1) * (n.y0 + n.y1)) / 2;

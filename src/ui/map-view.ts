@@ -194,6 +194,8 @@ export class MapView {
   private scaleBarRight = 0;
   private scaleBarBottom = 0;
   private highlightAnimations: Animation[] = [];
+  /** What floats over the map (key, title, buttons, scale bar), px: no name goes under it at zoom 1. */
+  private overlays: readonly Rect[] = [];
   /** Big maps: the ground is a face-id raster on a canvas under the SVG overlays. */
   private raster: RasterLayer | undefined;
 
@@ -612,7 +614,12 @@ export class MapView {
       fontSize: labelSize(p.kind) * k,
       radius: dotRadius(p.kind) * k,
     }));
-    const placed = placeLabels(inputs, { ...options, names, mustRank: MUST_LABEL_RANK });
+    const placed = placeLabels(inputs, {
+      ...options,
+      names,
+      overlays: this.overlays,
+      mustRank: MUST_LABEL_RANK,
+    });
     this.places.forEach((p, i) => {
       p.placement = placed[i] ?? { minZoom: Infinity, anchor: "right" };
       p.labelInput = inputs[i];
@@ -656,6 +663,7 @@ export class MapView {
         y1: height - this.scaleBarBottom,
       },
     ];
+    this.overlays = obstacles ?? [];
     const { frame, room } = fitFrame(box, obstacles ?? [], g.width, g.height);
     this.free = room;
     // A little sea or neighbouring land around the theatre, as on a printed map.

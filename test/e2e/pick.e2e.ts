@@ -270,7 +270,12 @@ describe("labels of the national map in the app", () => {
             .map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }))
             .filter(({ r }) => visible(r))
             .map(({ text, r }) => ({ text, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom }));
+        const overlays = [".map-heading", "#legend", ".zoom-buttons"]
+          .map((q) => document.querySelector(q)?.getBoundingClientRect())
+          .filter((r): r is DOMRect => r !== undefined && r.width > 0)
+          .map((r) => ({ text: "(overlay)", x0: r.left, y0: r.top, x1: r.right, y1: r.bottom }));
         return {
+          overlays,
           places: boxes(".map-places .place:not(.offscreen) .place-label:not(.hidden)"),
           countries: boxes(".map-country-labels text"),
           water: boxes(".map-water-labels text"),
@@ -280,6 +285,11 @@ describe("labels of the national map in the app", () => {
       expect(names).toContain("Aleppo");
       expect(names).toContain("Damascus");
       for (const c of ["TURKEY", "IRAQ", "JORDAN"]) expect(shown.countries.map((l) => l.text)).toContain(c);
+      // No name under the title, the key or the buttons floating over the map.
+      const under = shown.places.filter((p) =>
+        shown.overlays.some((o) => p.x0 < o.x1 - 2 && o.x0 < p.x1 - 2 && p.y0 < o.y1 - 2 && o.y0 < p.y1 - 2),
+      );
+      expect(under.map((p) => p.text)).toEqual([]);
       const all = [...shown.places, ...shown.countries, ...shown.water];
       const overlaps: string[] = [];
       // Glyph boxes as drawn; two pixels of slack for the halo around each name.

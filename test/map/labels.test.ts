@@ -109,4 +109,15 @@ describe("placeLabels", () => {
     const box = labelBox({ x: 100, y: 100, text: "Tabqa", rank: 1 }, l?.anchor ?? "right", 1);
     expect(overlaps(box, name)).toBe(false);
   });
+
+  it("keeps names from under a floating key at the first zoom only", () => {
+    const key = { x0: 0, y0: 0, x1: 200, y1: 200 };
+    const [l] = placeLabels([{ x: 100, y: 100, text: "Quneitra", rank: 1 }], { overlays: [key] });
+    expect(l?.minZoom).toBe(ZOOM_LADDER[1]);
+    const [city] = placeLabels([{ x: 100, y: 100, text: "Damascus", rank: 0 }], {
+      overlays: [key],
+      mustRank: MUST_LABEL_RANK,
+    });
+    expect(city?.minZoom).toBe(ZOOM_LADDER[1]);
+  });
 });
