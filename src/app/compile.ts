@@ -4,13 +4,35 @@
 // page itself in the single-file build (which carries no worker file).
 
 import { compileScenario } from "../core/compile.js";
-import type { TheatreDef } from "../core/types.js";
-import { compilePartition } from "../geo/partition.js";
+import type { CompiledScenario, TheatreDef } from "../core/types.js";
+import { compilePartition, partitionKey, type Partition } from "../geo/partition.js";
 import type { ResolvedTheatre } from "../geo/theatre.js";
-import type { CompileJob, CompileReply, OpenProgress, ShownDiagnostic } from "../ui/compile-protocol.js";
+import { decodeText } from "../core/text.js";
+import {
+  likelyMain,
+  mainFile,
+  type CompileJob,
+  type CompileReply,
+  type OpenProgress,
+  type ShownDiagnostic,
+} from "../ui/compile-protocol.js";
 
 /** Resolves a theatre definition (with the world atlas, or whatever the build can offer). */
 export type TheatreResolver = (def: TheatreDef) => Promise<ResolvedTheatre>;
+
+/** Partitions of recently opened files, by what they depend on: opening a file again after
+ * editing its events (not its places or areas) skips the partition. */
+const partitions = new Map<string, Partition>();
+
+function partitionOf(scenario: CompiledScenario, theatre: ResolvedTheatre): Partition {
+  const key = `${partitionKey(scenario, scenario.theatre)} ${JSON.stringify(theatre.bbox)}`;
+  const known = partitions.get(key);
+  if (known) return known;
+  const partition = compilePartition(scenario, theatre);
+  if (partitions.size >= 2) partitions.clear();
+  partitions.set(key, partition);
+  return partition;
+}
 
 function withSource(files: ReadonlyMap<string, string>, d: ShownDiagnostic): ShownDiagnostic {
   const text = files.get(d.file);
@@ -18,11 +40,17 @@ function withSource(files: ReadonlyMap<string, string>, d: ShownDiagnostic): Sho
   return line === undefined ? d : { ...d, source: line };
 }
 
-function failure(job: CompileJob, message: string, before: readonly ShownDiagnostic[] = []): CompileReply {
+function failure(
+  id: number,
+  main: string,
+  message: string,
+  before: readonly ShownDiagnostic[] = [],
+): CompileReply {
   return {
-    id: job.id,
+    id,
+    main,
     ok: false,
-    diagnostics: [...before, { file: job.main, line: 1, col: 1, severity: "error", message }],
+    diagnostics: [...before, { file: main, line: 1, col: 1, severity: "error", message }],
   };
 }
 
@@ -31,39 +59,40 @@ async function compile(
   theatreFor: TheatreResolver,
   progress: (p: OpenProgress) => void,
 ): Promise<CompileReply> {
-  const files = new Map(job.files.map((f) => [f.name, f.text]));
-  const main = files.get(job.main) ?? "";
-  const bytes = job.files.reduce((sum, f) => sum + f.text.length, 0);
-  progress({ stage: "parsing", total: bytes, unit: "characters" });
+  const texts = job.files.map((f) => ({ name: f.name, text: decodeText(f.bytes) }));
+  const files = new Map(texts.map((f) => [f.name, f.text]));
+  const main = mainFile(texts) ?? "";
+  const chars = texts.reduce((sum, f) => sum + f.text.length, 0);
+  progress({ stage: "parsing", total: chars, unit: "characters" });
   const result = compileScenario({
-    file: job.main,
-    text: main,
+    file: main,
+    text: files.get(main) ?? "",
     // Includes are looked up among the files opened together, by name.
     readFile: (path) => files.get(path) ?? files.get(path.split("/").pop() ?? path),
     onParsed: () => progress({ stage: "checking" }),
   });
   const diagnostics = result.diagnostics.map((d) => withSource(files, d));
-  if (!result.scenario) return { id: job.id, ok: false, diagnostics };
+  if (!result.scenario) return { id: job.id, main, ok: false, diagnostics };
   const scenario = result.scenario;
   progress({ stage: "building", total: scenario.placeCount, unit: "places" });
   let theatre: ResolvedTheatre;
   try {
     theatre = await theatreFor(scenario.theatre);
   } catch (e) {
-    return failure(job, `theatre: ${e instanceof Error ? e.message : String(e)}`, diagnostics);
+    return failure(job.id, main, `theatre: ${e instanceof Error ? e.message : String(e)}`, diagnostics);
   }
-  const partition = compilePartition(scenario, theatre);
+  const partition = partitionOf(scenario, theatre);
   const warnings: ShownDiagnostic[] = [
     ...diagnostics,
     ...partition.warnings.map((w) => ({
-      file: job.main,
+      file: main,
       line: 1,
       col: 1,
       severity: "warning" as const,
       message: w.message,
     })),
   ];
-  return { id: job.id, ok: true, bundle: { scenario, theatre, partition }, diagnostics: warnings };
+  return { id: job.id, main, ok: true, bundle: { scenario, theatre, partition }, diagnostics: warnings };
 }
 
 /** Compiles opened files, telling `progress` each stage; never throws (a crash becomes a diagnostic). */
@@ -73,6 +102,10 @@ export function compileOpened(
   progress: (p: OpenProgress) => void = () => undefined,
 ): Promise<CompileReply> {
   return compile(job, theatreFor, progress).catch((e: unknown) =>
-    failure(job, `could not compile: ${e instanceof Error ? e.message : String(e)}`),
+    failure(
+      job.id,
+      likelyMain(job.files) ?? "",
+      `could not compile: ${e instanceof Error ? e.message : String(e)}`,
+    ),
   );
 }

@@ -102,9 +102,9 @@ function startApp(): void {
     createCompiler(new URL(ATLAS_PATH, document.baseURI).href),
     progress,
     {
-      compiled: async (reply, opened, report) => {
+      compiled: async (reply, report) => {
         if (!reply.ok) {
-          errors.show(opened.main, reply.diagnostics);
+          errors.show(reply.main, reply.diagnostics);
           status.textContent = "";
           return;
         }
@@ -113,17 +113,17 @@ function startApp(): void {
         await nextPaint();
         // The fold's history and the projected map in one task, the page's panels and the map
         // in the next: the page stays responsive in between.
-        const source = { kind: "file", name: opened.main } as const;
+        const source = { kind: "file", name: reply.main } as const;
         const prepared = scenarioState(reply.bundle, source);
         await nextPaint();
-        openedFile = opened.main;
+        openedFile = reply.main;
         app.load(reply.bundle, source, { push: true, prepared });
         fillPicker(openedFile);
         const warnings = reply.diagnostics.filter((d) => d.severity === "warning").length;
         status.textContent =
           warnings > 0
-            ? `Opened ${opened.main} (${warnings} warning${warnings === 1 ? "" : "s"}).`
-            : `Opened ${opened.main}.`;
+            ? `Opened ${reply.main} (${warnings} warning${warnings === 1 ? "" : "s"}).`
+            : `Opened ${reply.main}.`;
         await nextPaint();
       },
       cancelled: (name) => {

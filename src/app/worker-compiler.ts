@@ -3,13 +3,14 @@
 // compile at a time; cancelling stops the worker (a new one starts with the next file).
 
 import type { CompiledEvent } from "../core/types.js";
-import type {
-  CompileJob,
-  CompileReply,
-  CompileRequest,
-  OpenProgress,
-  ScenarioCompiler,
-  WorkerMessage,
+import {
+  likelyMain,
+  type CompileJob,
+  type CompileReply,
+  type CompileRequest,
+  type OpenProgress,
+  type ScenarioCompiler,
+  type WorkerMessage,
 } from "../ui/compile-protocol.js";
 
 interface Running {
@@ -64,12 +65,14 @@ export function createCompiler(atlasUrl: string): ScenarioCompiler {
       worker = undefined;
       w.terminate();
       if (!r) return;
+      const main = likelyMain(r.job.files) ?? "";
       finish({
         id: r.job.id,
+        main,
         ok: false,
         diagnostics: [
           {
-            file: r.job.main,
+            file: main,
             line: 1,
             col: 1,
             severity: "error",
@@ -97,7 +100,11 @@ export function createCompiler(atlasUrl: string): ScenarioCompiler {
       return new Promise((done) => {
         running = { job, done, progress, log: [], logLength: 0 };
         const req: CompileRequest = { ...job, atlasUrl };
-        ensureWorker().postMessage(req);
+        // The bytes move to the worker (the page has no further use for them).
+        ensureWorker().postMessage(
+          req,
+          job.files.map((f) => f.bytes.buffer as ArrayBuffer),
+        );
       });
     },
     cancel,

@@ -4,13 +4,12 @@ import type { Diagnostic } from "../core/diagnostics.js";
 import type { CompiledEvent } from "../core/types.js";
 import type { ScenarioBundle } from "../map/bundle.js";
 
-/** Files opened together, to compile. */
+/** Files opened together, to compile: their bytes as read (decoded by the compiler, off the
+ * page; a worker receives the buffers themselves, not copies). */
 export interface CompileJob {
   readonly id: number;
-  /** Name of the scenario file among `files`. */
-  readonly main: string;
   /** The scenario and any files it includes, as opened together. */
-  readonly files: readonly { readonly name: string; readonly text: string }[];
+  readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[];
 }
 
 /** What the page sends the compile worker. */
@@ -48,11 +47,18 @@ export interface ShownDiagnostic extends Diagnostic {
 export type CompileReply =
   | {
       readonly id: number;
+      /** The scenario file among those opened. */
+      readonly main: string;
       readonly ok: true;
       readonly bundle: ScenarioBundle;
       readonly diagnostics: readonly ShownDiagnostic[];
     }
-  | { readonly id: number; readonly ok: false; readonly diagnostics: readonly ShownDiagnostic[] };
+  | {
+      readonly id: number;
+      readonly main: string;
+      readonly ok: false;
+      readonly diagnostics: readonly ShownDiagnostic[];
+    };
 
 /** Events per message when a compiled log crosses from the worker to the page: each message is
  * decoded in a task of its own, short enough to keep the page responsive. */
@@ -67,12 +73,20 @@ export type WorkerMessage =
   | { readonly id: number; readonly kind: "reply"; readonly reply: CompileReply; readonly logLength: number }
   | { readonly id: number; readonly kind: "events"; readonly events: readonly CompiledEvent[] };
 
+/** A file of events only (`*.events.yaml`), included by a scenario. */
+function isEventsFile(name: string): boolean {
+  return /\.events\.ya?ml$/i.test(name);
+}
+
+/** The likely scenario among files opened together, by name alone (before they are read). */
+export function likelyMain(files: readonly { readonly name: string }[]): string | undefined {
+  return (files.find((f) => !isEventsFile(f.name)) ?? files[0])?.name;
+}
+
 /** Which of several opened files is the scenario (the others being its includes). */
 export function mainFile(
   files: readonly { readonly name: string; readonly text: string }[],
 ): string | undefined {
-  const scenarios = files.filter(
-    (f) => !/\.events\.ya?ml$/i.test(f.name) && /^(id|theatre|factions)\s*:/m.test(f.text),
-  );
-  return (scenarios[0] ?? files.find((f) => !/\.events\.ya?ml$/i.test(f.name)) ?? files[0])?.name;
+  const scenarios = files.filter((f) => !isEventsFile(f.name) && /^(id|theatre|factions)\s*:/m.test(f.text));
+  return scenarios[0]?.name ?? likelyMain(files);
 }

@@ -4,9 +4,8 @@
 // scenario on screen stays. Each stage is marked in the page's performance timeline
 // (`frontfold:open:<stage>`, then `frontfold:open:done`), which the browser benchmark reads.
 
-import { decodeText } from "../core/text.js";
 import {
-  mainFile,
+  likelyMain,
   OPEN_STAGES,
   type CompileReply,
   type OpenProgress,
@@ -14,17 +13,13 @@ import {
 } from "./compile-protocol.js";
 import type { OpenProgressView } from "./open-progress.js";
 
-export interface OpenedFiles {
-  readonly main: string;
-  readonly files: readonly { readonly name: string; readonly text: string }[];
-}
-
 export interface FileOpenHandlers {
   /** Shows a reply; resolves once its map is drawn (`progress` reports the drawing stage). */
-  compiled(reply: CompileReply, opened: OpenedFiles, progress: (p: OpenProgress) => void): Promise<void>;
+  compiled(reply: CompileReply, progress: (p: OpenProgress) => void): Promise<void>;
   /** Opening was cancelled: the scenario on screen stays. */
   cancelled(name: string): void;
 }
+
 export class FileOpener {
   private nextId = 1;
   /** The open under way (its id), if any. */
@@ -73,42 +68,24 @@ export class FileOpener {
   }
 
   async open(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return;
     const id = this.begin();
-    const name = files.find((f) => !/\.events\.ya?ml$/i.test(f.name))?.name ?? files[0]?.name ?? "";
+    const name = likelyMain(files) ?? "";
+    const mb = (n: number) => Math.round(n / 1e5) / 10;
     const total = files.reduce((sum, f) => sum + f.size, 0);
     let done = 0;
-    const report = () =>
-      this.progress(id, name, {
-        stage: "reading",
-        done: Math.round(done / 1e5) / 10,
-        total: Math.round(total / 1e5) / 10,
-        unit: "MB",
-      });
-    report();
-    const texts = [];
+    const read = [];
     for (const f of files) {
-      const text = decodeText(new Uint8Array(await f.arrayBuffer()));
+      this.progress(id, name, { stage: "reading", done: mb(done), total: mb(total), unit: "MB" });
+      const bytes = new Uint8Array(await f.arrayBuffer());
       if (id !== this.current) return;
       done += f.size;
-      report();
-      texts.push({ name: f.name, text });
+      read.push({ name: f.name, bytes });
     }
-    const main = mainFile(texts);
-    if (!main) {
-      this.end(id);
-      return;
-    }
-    await this.compile({ main, files: texts }, id);
-  }
-
-  /** Compiles files already read (`id`: the open they belong to, a new one when omitted). */
-  async compile(opened: OpenedFiles, id = this.begin()): Promise<void> {
-    const reply = await this.compiler.compile({ id, main: opened.main, files: opened.files }, (p) =>
-      this.progress(id, opened.main, p),
-    );
+    const reply = await this.compiler.compile({ id, files: read }, (p) => this.progress(id, name, p));
     if (!reply || id !== this.current) return;
-    await this.handlers.compiled(reply, opened, (p) => this.progress(id, opened.main, p));
-    if (id === this.current) this.end(id);
+    await this.handlers.compiled(reply, (p) => this.progress(id, reply.main, p));
+    this.end(id);
   }
 
   /** Stops the open under way; the scenario on screen stays. */
