@@ -299,8 +299,13 @@ export function faceGeometry(partition: Partition, face: number): Polygon | Mult
 export interface GainedLost {
   /** Faces whose owner differs between the two dates. */
   readonly faces: readonly number[];
-  /** km² per (from → to) faction-code pair, largest first. */
-  readonly pairs: readonly { readonly from: number; readonly to: number; readonly km2: number }[];
+  /** km² per (from → to) faction-code pair, largest first; `openKm2` is the part in open country. */
+  readonly pairs: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly km2: number;
+    readonly openKm2: number;
+  }[];
 }
 
 /**
@@ -317,6 +322,7 @@ export function gainedLost(
   const p = preparePartition(partition);
   const faces: number[] = [];
   const km = new Map<number, number>();
+  const openKm = new Map<number, number>();
   for (let i = 0; i < p.faceCount; i++) {
     const a = ownersA[i] as number;
     const b = ownersB[i] as number;
@@ -324,9 +330,10 @@ export function gainedLost(
     faces.push(i);
     const key = a * 256 + b;
     km.set(key, (km.get(key) ?? 0) + (p.faceKm2[i] as number));
+    if (p.faceOpen[i]) openKm.set(key, (openKm.get(key) ?? 0) + (p.faceKm2[i] as number));
   }
   const pairs = [...km.entries()]
-    .map(([key, km2]) => ({ from: key >> 8, to: key & 255, km2 }))
+    .map(([key, km2]) => ({ from: key >> 8, to: key & 255, km2, openKm2: openKm.get(key) ?? 0 }))
     .sort((x, y) => y.km2 - x.km2 || x.from - y.from || x.to - y.to);
   return { faces, pairs };
 }

@@ -77,3 +77,16 @@ export function fitFrame(
   }
   return { frame: best, room };
 }
+
+/**
+ * The app's zoom: 1 fits the theatre into the free part of the map; below 1 it zooms out past
+ * the theatre (the neighbouring countries drawn around it, as far as the basemap's margin
+ * reaches: see `resolveTheatre`), up to `max` in. Buttons and keys
+ * step by `step`, animated over `ms`.
+ */
+export const MAP_ZOOM = { min: 0.6, max: 32, step: 1.5, ms: 300 } as const;
+
+/** A zoom factor kept within `MAP_ZOOM` (a link's `view=` may ask for anything). */
+export function clampZoom(k: number): number {
+  return Number.isFinite(k) ? Math.max(MAP_ZOOM.min, Math.min(MAP_ZOOM.max, k)) : 1;
+}

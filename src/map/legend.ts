@@ -22,6 +22,12 @@ export type LegendEntry =
   | { readonly kind: "besieged"; readonly label: string }
   | { readonly kind: "front"; readonly label: string };
 
+/** What "settled" ground is, for readers (the key, the chart, the compare table). */
+export const SETTLED_NOTE = "Ground within the reach of a town or village, counted for its holder";
+/** What "open country" is, for readers. */
+export const OPEN_COUNTRY_NOTE =
+  "Ground beyond the reach of every town, counted for the holder of the nearest one";
+
 /**
  * The key. Without a frame: every faction and every symbol (the app's standing key). With one:
  * what that date's map shows, factions by area, largest first.
@@ -46,7 +52,7 @@ export function legendEntries(
             code: -1,
             fill: tint(factionFill(f.color), OPEN_TINT),
             label: "Open country (paler)",
-            note: "Ground beyond the reach of every town, counted for the holder of the nearest one",
+            note: OPEN_COUNTRY_NOTE,
           },
         ]
       : [];

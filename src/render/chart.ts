@@ -16,11 +16,15 @@ import { dayScale, xOfDay, type DayScale } from "./timeline.js";
 export interface AreaSample {
   readonly day: number;
   readonly km2: readonly number[];
+  /** The part of `km2` in open country, per code (none given: all of it is settled). */
+  readonly open?: readonly number[] | undefined;
 }
 
 export interface ChartLayer {
   /** Faction code (0 = unknown). */
   readonly code: number;
+  /** Open country (drawn paler, on the same faction's settled ground) rather than settled. */
+  readonly open: boolean;
   readonly path: string;
 }
 
@@ -43,7 +47,9 @@ export interface ChartBox {
 /**
  * Stacked areas for `samples` (sorted by day) between `startDay` and `endDay`. Faction codes are
  * stacked in `order` (default: 1, 2, …, then unknown on top, so the known factions sit on the
- * baseline and read like a bar). Each sample holds until the next; the last until `endDay`.
+ * baseline and read like a bar); where samples count open country, each faction's open country
+ * sits on its settled ground as a layer of its own. Each sample holds until the next; the last
+ * until `endDay`.
  */
 export function stackedAreaChart(
   samples: readonly AreaSample[],
@@ -68,10 +74,20 @@ export function stackedAreaChart(
   if (samples.length === 0) return { scale, layers: [], total: 0, grid: [] };
   // A closing sample at the end so the last step spans to the right edge.
   const last = samples[samples.length - 1] as AreaSample;
-  const rows = last.day < endDay ? [...samples, { day: endDay, km2: last.km2 }] : [...samples];
+  const rows = last.day < endDay ? [...samples, { ...last, day: endDay }] : [...samples];
+  const hasOpen = (code: number): boolean => samples.some((s) => (s.open?.[code] ?? 0) > 0);
+  const keys = codes.flatMap((code) => [
+    { code, open: false },
+    ...(hasOpen(code) ? [{ code, open: true }] : []),
+  ]);
   const series = stack<AreaSample, number>()
-    .keys(codes)
-    .value((d, code) => d.km2[code] ?? 0)
+    .keys(keys.map((_, i) => i))
+    .value((d, i) => {
+      const key = keys[i];
+      if (!key) return 0;
+      const open = d.open?.[key.code] ?? 0;
+      return key.open ? open : Math.max(0, (d.km2[key.code] ?? 0) - open);
+    })
     .order(stackOrderNone)
     .offset(stackOffsetNone)(rows);
   const shape = area<SeriesPoint<AreaSample>>()
@@ -80,7 +96,11 @@ export function stackedAreaChart(
     .y1((d) => y(d[1]))
     .curve(curveStepAfter)
     .digits(2);
-  const layers = series.map((s) => ({ code: s.key, path: shape(s) ?? "" }));
+  const layers = series.map((s) => ({
+    code: keys[s.key]?.code ?? 0,
+    open: keys[s.key]?.open ?? false,
+    path: shape(s) ?? "",
+  }));
   const grid = y.ticks(3).map((v) => ({ y: y(v), label: `${formatKm2(v)} km²` }));
   return { scale, layers, total, grid };
 }

@@ -48,7 +48,7 @@ import {
 } from "../map/style.js";
 import { legendSvg } from "./legend.js";
 import { hatchPattern, xmlEscape } from "./palette.js";
-import { scaleBarSvg } from "./scale-bar.js";
+import { scaleBarSize, scaleBarSvg } from "./scale-bar.js";
 import { actsOnUnits, isLive } from "../core/event.js";
 
 export const MAP_FONT = "'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif";
@@ -234,7 +234,8 @@ function writeSvgMap(
 
   // Scale bar: in the bottom corner that hides the least of the theatre.
   const bar = scaleBarFor(map.kmPerPx, Math.min(180 * k, mapW / 4));
-  const barAt = cornerSlots(box, bar.px + 20 * k, 30 * k, 8 * k)
+  const barSize = scaleBarSize(bar, k);
+  const barAt = cornerSlots(box, barSize.width, barSize.height, 8 * k)
     .slice(0, 2)
     .sort((a, b) => coverage(a, map.outlineRings) - coverage(b, map.outlineRings))[0] as Box;
 
@@ -349,9 +350,7 @@ function writeSvgMap(
     );
   }
   const legendG = `<g transform="translate(${pad},${keyY})">${legend.svg}</g>`;
-  const barG =
-    `<rect x="${r(barAt.x0)}" y="${r(barAt.y0)}" width="${r(barAt.x1 - barAt.x0)}" height="${r(barAt.y1 - barAt.y0)}" fill="${PAPER}" fill-opacity="0.75"/>` +
-    scaleBarSvg(bar, barAt.x0 + 10 * k, barAt.y1 - 8 * k, font);
+  const barG = scaleBarSvg(bar, barAt, font, k);
   const footer: string[] = [];
   if (!compact) {
     const pubs = publications(scenario.log, count);

@@ -7,7 +7,7 @@ import { createActor, type Actor } from "xstate";
 import { dateOf, dayOf } from "../core/dates.js";
 import { findUnits } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
-import { gainedLost } from "../geo/control.js";
+import { gainedLost, km2SettledOpen } from "../geo/control.js";
 import type { ScenarioBundle } from "../map/bundle.js";
 import { controlFrame, mapFrame } from "../map/frame.js";
 import { SPEEDS, playbackMachine } from "../playback/playback-machine.js";
@@ -192,14 +192,11 @@ export class App implements PresenterPort {
         .sort((a, b) => a.localeCompare(b))
         .map((name) => h("option", { value: name })),
     );
+    const openCountry = loaded.geometry.bundle.partition.faces.open.some((o) => o === 1);
     // The key and title first: the map is fitted into the room they leave.
     replaceChildren(
       byId("legend"),
-      legend(
-        scenario,
-        loaded.geometry.bundle.partition.faces.open.some((o) => o === 1),
-        () => this.map.refit(),
-      ),
+      legend(scenario, openCountry, () => this.map.refit()),
     );
     byId("scenario-title").textContent = scenario.title;
     byId("scenario-description").textContent = scenario.description;
@@ -211,7 +208,7 @@ export class App implements PresenterPort {
       chapters: chs.map((c) => ({ id: c.id, day: c.day, title: c.title })),
     });
     this.events.setScenario(scenario);
-    this.compare.setScenario(scenario);
+    this.compare.setScenario(scenario, openCountry);
     this.compareDay = undefined;
     this.drawnDay = NaN;
     this.actor.send({
@@ -518,7 +515,8 @@ export class App implements PresenterPort {
       while (i < days.length && performance.now() < until) {
         const day = days[i++] as number;
         frame = controlFrame(loaded.bundle, loaded.history.stateAt(day, state), frame);
-        samples.push({ day, km2: Array.from(frame.km2) });
+        const { open } = km2SettledOpen(loaded.bundle.partition, frame.owners, frame.km2.length - 1);
+        samples.push({ day, km2: Array.from(frame.km2), open: Array.from(open) });
       }
       if (i < days.length) setTimeout(slice, 0);
       else this.chart.setData(loaded.scenario, samples);
@@ -569,8 +567,8 @@ export class App implements PresenterPort {
     this.loopBox.addEventListener("change", () =>
       this.actor.send({ type: "LOOP", loop: this.loopBox.checked }),
     );
-    byId("zoom-in").addEventListener("click", () => this.map.zoomBy(1.6));
-    byId("zoom-out").addEventListener("click", () => this.map.zoomBy(1 / 1.6));
+    byId("zoom-in").addEventListener("click", () => this.map.zoomStep(1));
+    byId("zoom-out").addEventListener("click", () => this.map.zoomStep(-1));
     byId("zoom-reset").addEventListener("click", () => this.map.resetZoom());
     this.keys.on("explore", (ev) => this.onKey(ev));
   }
@@ -596,6 +594,17 @@ export class App implements PresenterPort {
         return true;
       case "ArrowRight":
         this.actor.send(ev.shiftKey ? { type: "STEP", direction: 1 } : { type: "NUDGE", days: 1 });
+        return true;
+      case "+":
+      case "=":
+        this.map.zoomStep(1);
+        return true;
+      case "-":
+      case "_":
+        this.map.zoomStep(-1);
+        return true;
+      case "0":
+        this.map.resetZoom();
         return true;
       case "Home":
         if (this.loaded) this.actor.send({ type: "SEEK", day: this.loaded.startDay });

@@ -5,8 +5,9 @@ import { dateOf, dayOf } from "../core/dates.js";
 import type { CompiledScenario } from "../core/types.js";
 import { cursorX, stackedAreaChart, type AreaSample, type StackedChart } from "../render/chart.js";
 import { axisTicks, dayAtX } from "../render/timeline.js";
-import { factionFill, UNKNOWN_FILL } from "../map/style.js";
-import { s, replaceChildren } from "./dom.js";
+import { OPEN_COUNTRY_NOTE, SETTLED_NOTE } from "../map/legend.js";
+import { fillIndex, fillTable } from "../map/style.js";
+import { h, s, replaceChildren } from "./dom.js";
 
 const HEIGHT = 166;
 const PAD = { left: 4, right: 4, top: 8, bottom: 20 };
@@ -17,6 +18,8 @@ export class ChartPanel {
   private readonly grid = s("g", { class: "chart-grid" });
   private readonly axis = s("g", { class: "chart-axis" });
   private readonly cursor = s("line", { class: "chart-cursor", y1: PAD.top, y2: HEIGHT - PAD.bottom });
+  /** What the solid and the paler shades stand for (when the chart counts open country). */
+  private readonly note = h("p", { class: "chart-note", hidden: true });
   private chart: StackedChart | undefined;
   private samples: readonly AreaSample[] = [];
   private scenario: CompiledScenario | undefined;
@@ -34,7 +37,7 @@ export class ChartPanel {
       "aria-label": "Area held by each faction over time",
     });
     this.svg.append(this.layers, this.grid, this.axis, this.cursor);
-    host.append(this.svg);
+    host.append(this.svg, this.note);
     this.svg.addEventListener("click", (ev) => {
       if (!this.chart) return;
       const rect = this.svg.getBoundingClientRect();
@@ -66,6 +69,8 @@ export class ChartPanel {
     this.width = width;
     this.svg.setAttribute("width", String(width));
     this.svg.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
+    const n = sc.factions.length;
+    const fills = fillTable(sc.factions);
     const chart = stackedAreaChart(this.samples, dayOf(sc.start), dayOf(sc.end), {
       left: PAD.left,
       top: PAD.top,
@@ -76,13 +81,37 @@ export class ChartPanel {
     replaceChildren(
       this.layers,
       ...chart.layers.map((l) =>
-        s("path", {
-          d: l.path,
-          fill: l.code === 0 ? UNKNOWN_FILL : factionFill(sc.factions[l.code - 1]?.color ?? "#999999"),
-          class: l.code === 0 ? "unknown" : undefined,
-        }),
+        s(
+          "path",
+          {
+            d: l.path,
+            fill: fills[fillIndex(l.code, l.open ? 1 : 0, n)] ?? "#999999",
+            class: [l.code === 0 ? "unknown" : "", l.open ? "open" : "settled"].join(" ").trim(),
+          },
+          s(
+            "title",
+            {},
+            `${l.code === 0 ? "No control recorded" : (sc.factions[l.code - 1]?.name ?? "")}: ${l.open ? `open country — ${OPEN_COUNTRY_NOTE.toLowerCase()}` : "settled ground"}`,
+          ),
+        ),
       ),
     );
+    const open = chart.layers.some((l) => l.open);
+    this.note.hidden = !open;
+    if (open)
+      replaceChildren(
+        this.note,
+        h("span", { class: "swatch chart-key-settled", "aria-hidden": "true" }),
+        h("span", { title: SETTLED_NOTE }, "Settled"),
+        " (solid): ",
+        SETTLED_NOTE.toLowerCase(),
+        ". ",
+        h("span", { class: "swatch chart-key-open", "aria-hidden": "true" }),
+        h("span", { title: OPEN_COUNTRY_NOTE }, "Open country"),
+        " (paler): ",
+        OPEN_COUNTRY_NOTE.toLowerCase(),
+        ".",
+      );
     replaceChildren(
       this.grid,
       ...chart.grid

@@ -4,6 +4,7 @@
 import { dateOf, dayOf, isIsoDate } from "../core/dates.js";
 import type { CompiledScenario } from "../core/types.js";
 import { formatKm2 } from "../render/chart.js";
+import { OPEN_COUNTRY_NOTE, SETTLED_NOTE } from "../map/legend.js";
 import { factionFill, UNKNOWN_FILL } from "../map/style.js";
 import { h, replaceChildren } from "./dom.js";
 
@@ -18,6 +19,8 @@ export interface ChangeRow {
   readonly from: number;
   readonly to: number;
   readonly km2: number;
+  /** The part of `km2` in open country. */
+  readonly openKm2: number;
 }
 
 export class ComparePanel {
@@ -26,6 +29,8 @@ export class ComparePanel {
   private readonly result = h("div", { class: "compare-result", "aria-live": "polite" });
   private scenario: CompiledScenario | undefined;
   private day: number | undefined;
+  /** The theatre has open country: the table splits settled ground from open country. */
+  private openCountry = false;
 
   constructor(
     host: HTMLElement,
@@ -64,8 +69,9 @@ export class ComparePanel {
     });
   }
 
-  setScenario(scenario: CompiledScenario): void {
+  setScenario(scenario: CompiledScenario, openCountry = false): void {
     this.scenario = scenario;
+    this.openCountry = openCountry;
     this.input.min = scenario.start;
     this.input.max = scenario.end;
     if (!isIsoDate(this.input.value)) this.input.value = scenario.start;
@@ -114,7 +120,12 @@ export class ComparePanel {
                 {},
                 h("th", { scope: "col" }, "From"),
                 h("th", { scope: "col" }, "To"),
-                h("th", { scope: "col", class: "num" }, "km²"),
+                ...(this.openCountry
+                  ? [
+                      h("th", { scope: "col", class: "num", title: SETTLED_NOTE }, "Settled km²"),
+                      h("th", { scope: "col", class: "num", title: OPEN_COUNTRY_NOTE }, "Open km²"),
+                    ]
+                  : [h("th", { scope: "col", class: "num" }, "km²")]),
               ),
             ),
             h(
@@ -131,11 +142,23 @@ export class ComparePanel {
                     name(r.from),
                   ),
                   h("td", {}, h("span", { class: "swatch", style: `background:${color(r.to)}` }), name(r.to)),
-                  h("td", { class: "num" }, formatKm2(r.km2)),
+                  ...(this.openCountry
+                    ? [
+                        h("td", { class: "num" }, formatKm2(r.km2 - r.openKm2)),
+                        h("td", { class: "num open" }, formatKm2(r.openKm2)),
+                      ]
+                    : [h("td", { class: "num" }, formatKm2(r.km2))]),
                 ),
               ),
             ),
           ),
+      shown.length > 0 && this.openCountry
+        ? h(
+            "p",
+            { class: "compare-note" },
+            `Settled: ${SETTLED_NOTE.toLowerCase()}. Open: ${OPEN_COUNTRY_NOTE.toLowerCase()}.`,
+          )
+        : null,
     );
   }
 }

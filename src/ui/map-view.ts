@@ -16,7 +16,7 @@ import {
   type LabelInput,
   type LabelPlacement,
 } from "../map/labels.js";
-import { fitFrame, type Rect } from "../map/fit.js";
+import { clampZoom, fitFrame, MAP_ZOOM, type Rect } from "../map/fit.js";
 import { pickPlace, PICK_RADIUS, type PickTarget } from "../map/pick.js";
 import type { ProjectedMap } from "../map/project.js";
 import { placeWaterLabels } from "../map/water-labels.js";
@@ -30,11 +30,13 @@ import {
   FRONT_CASING,
   HATCH,
   INCIDENT,
+  INK,
   labelSize,
   LAND,
   LAND_BORDER,
   LAND_LABEL,
   MUST_LABEL_RANK,
+  PAPER,
   placeRank,
   scaleBarFor,
   SEA,
@@ -46,6 +48,7 @@ import {
   WATER_LABEL,
   WATER_LINE,
 } from "../map/style.js";
+import { scaleBarOutline, scaleBarShape, scaleBarSize } from "../render/scale-bar.js";
 import { s, setAttrs, replaceChildren } from "./dom.js";
 import { RASTER_FROM_FACES, RasterLayer } from "./raster-layer.js";
 import type { MapView as UrlMapView } from "./url-state.js";
@@ -107,7 +110,6 @@ interface PlaceMark {
   labelInput: LabelInput | undefined;
 }
 
-const MAX_ZOOM = 32;
 /** The room the scale bar takes in its corner, px at text scale 1 (see `drawScaleBar`). */
 const SCALE_BAR_BOX = { width: 190, height: 44 };
 
@@ -238,7 +240,7 @@ export class MapView {
     );
     host.append(this.svg);
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1, MAX_ZOOM])
+      .scaleExtent([MAP_ZOOM.min, MAP_ZOOM.max])
       .on("zoom", (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
         this.transform = ev.transform;
         this.applyTransform();
@@ -259,10 +261,6 @@ export class MapView {
     this.selection.setAttribute("d", "");
     this.compareOwners = undefined;
     this.svg.classList.remove("comparing");
-    this.zoomBehavior.translateExtent([
-      [-geometry.width * 0.25, -geometry.height * 0.25],
-      [geometry.width * 1.25, geometry.height * 1.25],
-    ]);
     replaceChildren(
       this.basemapLayer,
       ...geometry.basemap.map((b) => s("path", { d: b.path }, s("title", {}, b.name))),
@@ -481,7 +479,7 @@ export class MapView {
     if (!g) return;
     const p = g.project([view.lon, view.lat]);
     if (!p) return;
-    const k = Math.max(1, Math.min(MAX_ZOOM, view.zoom));
+    const k = clampZoom(view.zoom);
     const bx = this.s0 * p[0] + this.ox;
     const by = this.s0 * p[1] + this.oy;
     const t = zoomIdentity.translate(this.cx - k * bx, this.cy - k * by).scale(k);
@@ -501,18 +499,38 @@ export class MapView {
     const boxH = 2 * Math.min(this.cy - this.free.y0, this.free.y1 - this.cy);
     const k = Math.max(
       1,
-      Math.min(MAX_ZOOM, 0.95 * Math.min(boxW / Math.max(w, 1e-6), boxH / Math.max(h, 1e-6))),
+      Math.min(MAP_ZOOM.max, 0.95 * Math.min(boxW / Math.max(w, 1e-6), boxH / Math.max(h, 1e-6))),
     );
     const c = g.invert([(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]);
     if (c) this.setView({ lon: c[0], lat: c[1], zoom: k });
   }
 
-  zoomBy(factor: number): void {
-    this.select().transition().duration(250).call(this.zoomBehavior.scaleBy, factor);
+  /** One zoom step in (1) or out (-1), animated about the centre of the free box. */
+  zoomStep(direction: 1 | -1): void {
+    const factor = direction > 0 ? MAP_ZOOM.step : 1 / MAP_ZOOM.step;
+    this.select()
+      .transition()
+      .duration(this.motion())
+      .call(this.zoomBehavior.scaleBy, factor, [this.cx, this.cy])
+      .on("end", () => this.handlers.viewChanged(this.view()));
   }
 
+  /** Back to the whole theatre, fitted (animated). */
   resetZoom(): void {
-    this.select().transition().duration(250).call(this.zoomBehavior.transform, zoomIdentity);
+    this.select()
+      .transition()
+      .duration(this.motion())
+      .call(this.zoomBehavior.transform, zoomIdentity)
+      .on("end", () => this.handlers.viewChanged(this.view()));
+  }
+
+  /** The current zoom factor (1: the theatre fitted). */
+  get zoomLevel(): number {
+    return this.transform.k;
+  }
+
+  private motion(): number {
+    return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 0 : MAP_ZOOM.ms;
   }
 
   private select() {
@@ -677,6 +695,12 @@ export class MapView {
       [0, 0],
       [width, height],
     ]);
+    // Room to pan the theatre well off centre, and to zoom out to `MAP_ZOOM.min`.
+    const span = 1 / MAP_ZOOM.min;
+    this.zoomBehavior.translateExtent([
+      [-span * width, -span * height],
+      [(1 + span) * width, (1 + span) * height],
+    ]);
     // Country and river names first: place labels keep clear of them.
     this.placeLabelsNow(this.countryLabelsNow());
     if (view) this.setView(view);
@@ -773,7 +797,9 @@ export class MapView {
       p.el.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
       p.el.classList.toggle("offscreen", !inView);
       // The ladder runs in steps; a small tolerance shows a label as soon as its step is reached.
-      p.label.classList.toggle("hidden", p.placement.minZoom > t.k * 1.0001);
+      // Zoomed out past the theatre, only the cities keep their names.
+      const hidden = p.placement.minZoom > Math.max(1, t.k) * 1.0001 || (t.k < 0.8 && p.kind !== "city");
+      p.label.classList.toggle("hidden", hidden);
     }
     for (const el of [...this.countryLabels.children, ...this.waterLabels.children]) {
       el.setAttribute("x", sx(Number(el.getAttribute("data-x"))).toFixed(1));
@@ -806,21 +832,49 @@ export class MapView {
     if (!g) return;
     const k = this.textScale;
     const kmPerScreenPx = g.kmPerPx / (this.s0 * this.transform.k);
-    const { px, label } = scaleBarFor(kmPerScreenPx, 140 * k);
-    const x = this.width - this.scaleBarRight - px - 24 * k;
-    const y = this.height - this.scaleBarBottom - 22 * k;
+    // The exports' bar, box and type (one style, `render/scale-bar.ts`), in the bottom-right corner.
+    const bar = scaleBarFor(kmPerScreenPx, 140 * k);
+    const size = scaleBarSize(bar, k);
+    const x1 = this.width - this.scaleBarRight - 14 * k;
+    const y1 = this.height - this.scaleBarBottom - 14 * k;
+    const shape = scaleBarShape(bar, { x0: x1 - size.width, y0: y1 - size.height, x1, y1 }, k, k);
+    const b = shape.box;
     replaceChildren(
       this.scaleBar,
       s("rect", {
         class: "scalebar-bg",
-        x: x - 8 * k,
-        y: y - 18 * k,
-        width: px + 16 * k,
-        height: 28 * k,
-        rx: 3 * k,
+        x: b.x0,
+        y: b.y0,
+        width: b.x1 - b.x0,
+        height: b.y1 - b.y0,
+        fill: PAPER,
+        "fill-opacity": shape.boxOpacity,
       }),
-      s("path", { d: `M${x},${y - 5 * k}V${y}H${x + px}V${y - 5 * k}` }),
-      s("text", { x: x + px / 2, y: y - 7 * k, "text-anchor": "middle" }, label),
+      ...shape.rects.map((q) =>
+        s("rect", {
+          x: q.x,
+          y: q.y,
+          width: q.width,
+          height: q.height,
+          fill: q.fill,
+          stroke: q.stroke,
+          "stroke-width": q.stroke ? scaleBarOutline(k) : undefined,
+        }),
+      ),
+      ...shape.labels.map((l) =>
+        s(
+          "text",
+          {
+            class: l.anchor === "end" ? "scalebar-label" : "scalebar-zero",
+            x: l.x,
+            y: l.y,
+            "text-anchor": l.anchor,
+            "font-size": shape.fontSize,
+            fill: INK,
+          },
+          l.text,
+        ),
+      ),
     );
   }
 }

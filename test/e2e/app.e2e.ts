@@ -249,7 +249,7 @@ describe("the default page", () => {
     const { page, problems } = await openApp(browser, "");
     expect(await page.locator("#scenario-picker option").count()).toBeGreaterThan(0);
     expect(await page.locator(".legend-list li").count()).toBeGreaterThan(3);
-    expect(await page.locator(".map-scalebar text").textContent()).toMatch(/km$/);
+    expect(await page.locator(".map-scalebar .scalebar-label").textContent()).toMatch(/km$/);
     await shot(page, "default");
     expect(problems).toEqual([]);
     await page.close();
@@ -288,7 +288,7 @@ describe("the map at three screen sizes", () => {
       expect(await page.locator(".map-besieged").getAttribute("stroke")).toBe("#b00020");
       expect(await page.locator(".map-besieged").getAttribute("d")).toMatch(/^M/);
       expect(await page.locator(".map-country-labels text").count()).toBeGreaterThan(0);
-      expect(await page.locator(".map-scalebar text").textContent()).toMatch(/\d km$/);
+      expect(await page.locator(".map-scalebar .scalebar-label").textContent()).toMatch(/\d km$/);
       await shot(page, `map-${name}`);
       expect(problems).toEqual([]);
       await page.close();

@@ -2,7 +2,7 @@
 // part of the map that the title, the key and the buttons leave uncovered, and the key folds.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, openApp, shot } from "./browser.js";
+import { launch, openApp, OUTPUT, shot } from "./browser.js";
 
 let browser: Browser;
 
@@ -93,4 +93,155 @@ describe("the theatre fits the uncovered map", () => {
       await page.close();
     });
   }
+});
+
+/** The zoom factor the address bar reports (`view=lon,lat,zoom`). */
+async function urlZoom(page: Page): Promise<number> {
+  const view = await page.evaluate(() => new URLSearchParams(location.search).get("view") ?? "");
+  return Number(view.split(",")[2]);
+}
+
+describe("zoom", () => {
+  it("steps smoothly with buttons and keys, and zooms out past the theatre", async () => {
+    const { page, problems } = await openApp(browser, "?date=2016-09-01", { width: 1440, height: 900 });
+    const before = await boxes(page);
+    // A button press animates through several scales, not one jump.
+    const scales = page.evaluate(
+      () =>
+        new Promise<number[]>((done) => {
+          const seen: number[] = [];
+          const g = document.querySelector(".map-zoomed") as Element;
+          const t0 = performance.now();
+          const tick = () => {
+            const m = /scale\(([\d.]+)\)/.exec(g.getAttribute("transform") ?? "");
+            if (m && seen[seen.length - 1] !== Number(m[1])) seen.push(Number(m[1]));
+            if (performance.now() - t0 < 800) requestAnimationFrame(tick);
+            else done(seen);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    await page.click("#zoom-out");
+    const seen = await scales;
+    // A jump shows at most the scale before and the one after; an animation shows some between,
+    // even on a loaded machine that paints few frames.
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < seen.length; i++)
+      expect(seen[i] as number).toBeLessThanOrEqual(seen[i - 1] as number);
+    await page.waitForFunction(() => /,0\.67$/.test(new URLSearchParams(location.search).get("view") ?? ""));
+    // The keyboard: "-" zooms out further, to the limit and no further.
+    await page.locator("body").focus();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press("-");
+      await page.waitForTimeout(400);
+    }
+    await page.waitForFunction(() => /,0\.6$/.test(new URLSearchParams(location.search).get("view") ?? ""));
+    expect(await urlZoom(page)).toBe(0.6);
+    const out = await boxes(page);
+    // 0.6 of the fitted size, with neighbouring land drawn all around it.
+    expect(out.theatre.x1 - out.theatre.x0).toBeCloseTo((before.theatre.x1 - before.theatre.x0) * 0.6, -1);
+    const land = await page.evaluate(() => {
+      const r = (document.querySelector(".map-basemap") as Element).getBoundingClientRect();
+      return { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom };
+    });
+    // Neighbouring land reaches a third of the theatre's size beyond it on every side.
+    const tw = (out.theatre.x1 - out.theatre.x0) / 3;
+    const th = (out.theatre.y1 - out.theatre.y0) / 3;
+    expect(land.x0).toBeLessThanOrEqual(Math.max(out.map.x0, out.theatre.x0 - tw));
+    expect(land.y0).toBeLessThanOrEqual(Math.max(out.map.y0, out.theatre.y0 - th));
+    expect(land.x1).toBeGreaterThanOrEqual(Math.min(out.map.x1, out.theatre.x1 + tw));
+    expect(land.y1).toBeGreaterThanOrEqual(Math.min(out.map.y1, out.theatre.y1 + th));
+    await shot(page, "layout-zoomed-out");
+    // "+" steps back in; "0" returns to the fitted theatre.
+    await page.keyboard.press("+");
+    await page.waitForFunction(() => /,0\.9$/.test(new URLSearchParams(location.search).get("view") ?? ""));
+    await page.keyboard.press("0");
+    await page.waitForFunction(() => /,1$/.test(new URLSearchParams(location.search).get("view") ?? ""));
+    const back = await boxes(page);
+    expect(back.theatre.x0).toBeCloseTo(before.theatre.x0, 0);
+    expect(back.theatre.x1).toBeCloseTo(before.theatre.x1, 0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps a link's zoom within range", async () => {
+    const { page, problems } = await openApp(browser, "?date=2016-09-01&view=38.98,34.85,0.05");
+    await page.waitForTimeout(300);
+    const k = await page.evaluate(() => {
+      const m = /scale\(([\d.]+)\)/.exec(
+        document.querySelector(".map-zoomed")?.getAttribute("transform") ?? "",
+      );
+      return Number(m?.[1]);
+    });
+    // The zoomed group's scale is the fit's times the zoom: at the limit, 0.6 of the fitted one.
+    await page.keyboard.press("0");
+    await page.waitForFunction(() => /,1$/.test(new URLSearchParams(location.search).get("view") ?? ""));
+    const fitted = await page.evaluate(() => {
+      const m = /scale\(([\d.]+)\)/.exec(
+        document.querySelector(".map-zoomed")?.getAttribute("transform") ?? "",
+      );
+      return Number(m?.[1]);
+    });
+    expect(k / fitted).toBeCloseTo(0.6, 2);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("settled ground and open country in the chart and the compare table", () => {
+  it("shows both figures, with what they mean, where the theatre has open country", async () => {
+    const { page, problems } = await openApp(browser, "?date=2016-09-01&compare=2015-06-01");
+    await page.waitForSelector(".chart-layers path.open");
+    expect(await page.locator(".chart-layers path.settled").count()).toBeGreaterThan(0);
+    const note = page.locator(".chart-note");
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(
+      /Settled \(solid\): .*Open country \(paler\): ground beyond the reach/,
+    );
+    // The paler layer of a faction is the map's paler shade of it.
+    const fills = await page.$$eval(".chart-layers path.open", (ps) => ps.map((p) => p.getAttribute("fill")));
+    expect(new Set(fills).size).toBe(fills.length);
+    await page.waitForSelector(".compare-table");
+    const heads = await page.$$eval(".compare-table th", (ths) =>
+      ths.map((th) => [th.textContent, th.getAttribute("title") ?? ""]),
+    );
+    expect(heads.map((x) => x[0])).toEqual(["From", "To", "Settled km²", "Open km²"]);
+    expect(heads[2]?.[1]).toMatch(/within the reach/);
+    expect(heads[3]?.[1]).toMatch(/beyond the reach/);
+    const rows = await page.$$eval(".compare-table tbody tr", (trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll("td.num")].map((td) => Number((td.textContent ?? "").replace(/,/g, ""))),
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r).toHaveLength(2);
+    // Some ground that changed hands between mid-2015 and September 2016 was open desert.
+    expect(rows.some((r) => (r[1] ?? 0) > 0)).toBe(true);
+    expect(await page.locator(".compare-note").textContent()).toMatch(/^Settled: .*Open: /);
+    await page
+      .locator("#chart")
+      .locator("..")
+      .screenshot({ path: `${OUTPUT}/chart-settled-open.png` });
+    await page
+      .locator("#compare")
+      .locator("..")
+      .screenshot({ path: `${OUTPUT}/compare-settled-open.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("keeps one km² column where the theatre has no open country", async () => {
+    const { page, problems } = await openApp(
+      browser,
+      "?scenario=raqqa-2017&date=2017-10-01&compare=2017-06-10",
+    );
+    await page.waitForSelector(".compare-table");
+    const heads = await page.$$eval(".compare-table th", (ths) => ths.map((th) => th.textContent));
+    expect(heads).toEqual(["From", "To", "km²"]);
+    await page.waitForSelector(".chart-layers path");
+    expect(await page.locator(".chart-layers path.open").count()).toBe(0);
+    expect(await page.locator(".chart-note").isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

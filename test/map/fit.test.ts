@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitFrame, type Rect } from "../../src/map/fit.js";
+import { resolveTheatre } from "../../src/geo/theatre.js";
+import { clampZoom, fitFrame, MAP_ZOOM, type Rect } from "../../src/map/fit.js";
 
 const BOX: Rect = { x0: 0, y0: 0, x1: 800, y1: 600 };
 const overlaps = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -61,5 +62,40 @@ describe("fitFrame", () => {
         },
       ),
     );
+  });
+});
+
+describe("the map's zoom", () => {
+  it("zooms out past the fitted theatre and in to street level", () => {
+    expect(MAP_ZOOM.min).toBeLessThan(1);
+    expect(MAP_ZOOM.max).toBeGreaterThanOrEqual(16);
+    // Steps small enough to follow (no more than doubling), several to cross the range.
+    expect(MAP_ZOOM.step).toBeGreaterThan(1);
+    expect(MAP_ZOOM.step).toBeLessThanOrEqual(2);
+    expect(MAP_ZOOM.ms).toBeGreaterThan(0);
+  });
+
+  it("keeps a link's zoom in range", () => {
+    expect(clampZoom(0.01)).toBe(MAP_ZOOM.min);
+    expect(clampZoom(1000)).toBe(MAP_ZOOM.max);
+    expect(clampZoom(3)).toBe(3);
+    expect(clampZoom(Number.NaN)).toBe(1);
+  });
+
+  it("has neighbouring ground around the theatre as far as the widest zoom shows", () => {
+    for (const bbox of [
+      [38.9, 35.88, 39.12, 36.02],
+      [35.6, 32.3, 42.4, 37.4],
+    ] as const) {
+      const t = resolveTheatre({ kind: "bbox", bbox: [...bbox], tolerance_km: 5 });
+      const w = bbox[2] - bbox[0];
+      const h = bbox[3] - bbox[1];
+      // At the widest zoom the view spans 1 / min times the fitted theatre each way.
+      const reach = ((1 / MAP_ZOOM.min - 1) / 2) * Math.max(w, h);
+      expect(bbox[0] - t.marginBbox[0]).toBeGreaterThanOrEqual(reach);
+      expect(t.marginBbox[2] - bbox[2]).toBeGreaterThanOrEqual(reach);
+      expect(bbox[1] - t.marginBbox[1]).toBeGreaterThanOrEqual(reach);
+      expect(t.marginBbox[3] - bbox[3]).toBeGreaterThanOrEqual(reach);
+    }
   });
 });

@@ -32,4 +32,30 @@ describe("stackedAreaChart", () => {
   it("returns no layers when there is nothing to draw", () => {
     expect(stackedAreaChart([], 0, 10, { width: 10, height: 10 }).layers).toEqual([]);
   });
+
+  it("stacks each faction's open country, paler, on its settled ground", () => {
+    const withOpen = stackedAreaChart(
+      [
+        { day: 0, km2: [10, 60, 30], open: [0, 20, 0] },
+        { day: 50, km2: [0, 80, 20], open: [0, 50, 0] },
+      ],
+      0,
+      100,
+      { width: 100, height: 100 },
+    );
+    expect(withOpen.layers.map((l) => [l.code, l.open])).toEqual([
+      [1, false],
+      [1, true],
+      [2, false],
+      [0, false],
+    ]);
+    expect(withOpen.total).toBe(100);
+    // Faction 1 settled: 40 then 30 km² from the baseline; its open country above, to 60 then 80.
+    expect(withOpen.layers[0]?.path).toBe(
+      "M0,60L50,60L50,70L100,70L100,70L100,100L100,100L50,100L50,100L0,100Z",
+    );
+    expect(withOpen.layers[1]?.path).toBe("M0,40L50,40L50,20L100,20L100,20L100,70L100,70L50,70L50,60L0,60Z");
+    // Without open figures, nothing changes.
+    expect(chart.layers.every((l) => !l.open)).toBe(true);
+  });
 });
