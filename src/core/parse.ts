@@ -219,13 +219,16 @@ export function tooDeepAt(text: string, limit: number): number {
         break;
       }
       if (c === 0x7c || c === 0x3e) {
-        // A block scalar: skip the lines indented past this one (and blank lines).
+        // A block scalar: skip the lines indented past the node that owns it (and blank lines). Its
+        // owner is the key or list item just opened on this line, which may sit right of the line's
+        // indentation (`- k: |` owns lines indented past `k`, not past `-`).
+        const owner = opened ? (blocks[blocks.length - 1] as number) : indent;
         let line = eol + 1;
         while (line < n) {
           let m = line;
           while (m < n && text.charCodeAt(m) === 0x20) m++;
           const ch = text.charCodeAt(m);
-          if (m - line > indent || m >= n || ch === 0x0a || ch === 0x0d) {
+          if (m - line > owner || m >= n || ch === 0x0a || ch === 0x0d) {
             const e = text.indexOf("\n", line);
             line = e < 0 ? n : e + 1;
           } else break;

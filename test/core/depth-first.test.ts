@@ -69,6 +69,14 @@ describe("the depth check comes before the positioned parser", () => {
     );
   });
 
+  it("skips a block scalar's lines by the indentation of the key that owns it, not of its line", () => {
+    // Found by the property above: `- k: |-` owns lines indented past `k`, so `x-y:` four spaces in
+    // is the next key of the same mapping, and its list is a fourth level.
+    const text = "a:\n  - k: |-\n      multi\n      line\n    x-y:\n      - 0\n";
+    expect(tooDeepAt(text, 4)).toBe(-1);
+    expect(tooDeepAt(text, 3)).toBe(text.indexOf("- 0"));
+  });
+
   it("reports 100,000 nested brackets at the bracket past the limit, read fast or positioned", () => {
     const n = 100_000;
     const text = `a: ${"[".repeat(n)}${"]".repeat(n)}\n`;
