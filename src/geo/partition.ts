@@ -21,13 +21,14 @@ import { reachOf, splitByReach } from "./reach.js";
 import { areaShapes, cutCell, overlayAreas, toPlanePolys, type Cell } from "./overlay.js";
 import { createPlane, type XY } from "./plane.js";
 import { cleanPolys, deltaEncode, quantiser } from "./quantise.js";
+import { mergeFaces, sliverMerges, sliverWidthKm } from "./slivers.js";
 import { fixTJunctions } from "./t-junctions.js";
 import type { Bbox, ResolvedTheatre } from "./theatre.js";
 import { voronoiCells } from "./voronoi.js";
 
 export const PARTITION_FORMAT = "frontfold-partition@1";
 /** Bump when the algorithm changes what it produces, so cached partitions are recompiled. */
-const ALGORITHM_VERSION = 8;
+const ALGORITHM_VERSION = 11;
 
 export interface PartitionWarning {
   /** The unit concerned, by id. */
@@ -64,6 +65,11 @@ export interface Partition {
   readonly bbox: Bbox;
   /** Area of the theatre outline, km² (measured like the faces). */
   readonly theatreKm2: number;
+  /**
+   * The sliver width, km: faces narrower than this were merged into a neighbour (see
+   * `slivers.ts`), except a unit's only ground.
+   */
+  readonly sliverKm: number;
   readonly unitCount: number;
   readonly placeCount: number;
   readonly faces: PartitionFaces;
@@ -215,49 +221,12 @@ export function compilePartition(
     .map((f, i) => ({ ...f, polys: cleanPolys(fixed[i] as XY[][][]) }))
     .filter((f) => f.polys.length > 0);
 
-  // Topology and the faces on either side of each arc.
-  const fc: FeatureCollection<Polygon | MultiPolygon> = {
-    type: "FeatureCollection",
-    features: faces.map((f): Feature<Polygon | MultiPolygon> => ({
-      type: "Feature",
-      properties: null,
-      geometry:
-        f.polys.length === 1
-          ? { type: "Polygon", coordinates: f.polys[0] as Position[][] }
-          : { type: "MultiPolygon", coordinates: f.polys as Position[][][] },
-    })),
-  };
-  const topo = buildTopology({ faces: fc }) as unknown as Topology<{ faces: GeometryCollection }>;
-  const arcFaces = new Array<number>(topo.arcs.length * 2).fill(-1);
-  let conflicts = 0;
-  topo.objects.faces.geometries.forEach((g, i) => {
-    const rings = g.type === "Polygon" ? g.arcs : g.type === "MultiPolygon" ? g.arcs.flat() : [];
-    for (const ring of rings)
-      for (const a of ring) {
-        const slot = a >= 0 ? 2 * a : 2 * ~a + 1;
-        if (arcFaces[slot] !== -1 && arcFaces[slot] !== i) conflicts++;
-        arcFaces[slot] = i;
-      }
-    delete (g as { properties?: unknown }).properties;
-    g.id = i;
-  });
-  if (conflicts > 0)
-    warnings.push({ message: `${conflicts} arcs of the partition are claimed twice on one side` });
-  const topology: Topology<{ faces: GeometryCollection }> = {
-    type: "Topology",
-    bbox: grid.bbox,
-    transform: { scale: [1 / grid.kx, 1 / grid.ky], translate: [grid.x0, grid.y0] },
-    objects: topo.objects,
-    arcs: topo.arcs.map(deltaEncode),
-  };
-
-  // Areas (km²) and what got no ground.
-  const km2 = faces.map((f) =>
+  // Areas (km²), deciders and what got no ground.
+  const gridKm2 = (f: { polys: XY[][][] }): number =>
     areaKm2({
       type: "MultiPolygon",
       coordinates: f.polys.map((poly) => poly.map((ring) => ring.map((p) => grid.dq(p)))),
-    }),
-  );
+    });
   const grounded = new Set<number>();
   for (const f of faces) {
     if (f.place >= 0) grounded.add(f.place);
@@ -274,30 +243,99 @@ export function compilePartition(
           : `place "${unit.id}" got no ground (its cell lies outside the theatre)`,
     });
   }
+  const deciders = faceDeciders(faces, { xy: siteXY, unit: siteUnit }, [...areas, ...banks], grid, plane);
+  const ownAreas = faces.map((f) => f.areas.filter((a) => a >= 0).sort((a, b) => a - b));
+
+  // Topology; slivers merged into the neighbour decided like them (see `slivers.ts`).
+  const fc: FeatureCollection<Polygon | MultiPolygon> = {
+    type: "FeatureCollection",
+    features: faces.map((f): Feature<Polygon | MultiPolygon> => ({
+      type: "Feature",
+      properties: null,
+      geometry:
+        f.polys.length === 1
+          ? { type: "Polygon", coordinates: f.polys[0] as Position[][] }
+          : { type: "MultiPolygon", coordinates: f.polys as Position[][][] },
+    })),
+  };
+  let topo = buildTopology({ faces: fc }) as unknown as Topology<{ faces: GeometryCollection }>;
+  let sides = arcSides(topo);
+  let km2 = faces.map(gridKm2);
+  const thresholdKm = sliverWidthKm(Math.max(ob[2] - ob[0], ob[3] - ob[1]));
+  const merge = sliverMerges({
+    topology: topo,
+    arcFaces: sides.arcFaces,
+    km2,
+    sameKey: faces.map(
+      (f, i) => `${f.place}|${deciders[i] ?? -1}|${(ownAreas[i] ?? []).join(",")}|${f.open ? 1 : 0}`,
+    ),
+    units: faces.map((f, i) => [f.place, ...(ownAreas[i] ?? [])].filter((u) => u >= 0)),
+    toPlane: (q) => plane.forward(grid.dq(q) as [number, number]),
+    thresholdKm,
+  });
+  let kept = faces.map((_, i) => i);
+  if (merge.root.some((r, i) => r !== i)) {
+    const merged = mergeFaces(topo, merge.root);
+    topo = merged.topology;
+    kept = merged.kept;
+    const groupKm2 = new Float64Array(faces.length);
+    merge.root.forEach((r, i) => (groupKm2[r] = (groupKm2[r] as number) + (km2[i] as number)));
+    km2 = kept.map((i) => groupKm2[i] as number);
+    sides = arcSides(topo);
+  }
+  if (sides.conflicts > 0)
+    warnings.push({ message: `${sides.conflicts} arcs of the partition are claimed twice on one side` });
+  const topology: Topology<{ faces: GeometryCollection }> = {
+    type: "Topology",
+    bbox: grid.bbox,
+    transform: { scale: [1 / grid.kx, 1 / grid.ky], translate: [grid.x0, grid.y0] },
+    objects: topo.objects,
+    arcs: topo.arcs.map(deltaEncode),
+  };
   const areaStart = [0];
   const areaList: number[] = [];
-  for (const f of faces) {
-    areaList.push(...f.areas.filter((a) => a >= 0).sort((a, b) => a - b));
+  for (const i of kept) {
+    areaList.push(...(ownAreas[i] ?? []));
     areaStart.push(areaList.length);
   }
-  const decider = faceDeciders(faces, { xy: siteXY, unit: siteUnit }, [...areas, ...banks], grid, plane);
+  const decider = kept.map((i) => deciders[i] ?? -1);
   return {
     format: PARTITION_FORMAT,
     key: partitionKey(scenario, scenario.theatre, options.keyExtra),
     bbox: grid.bbox,
     theatreKm2: areaKm2(theatre.outline.geometry),
+    sliverKm: thresholdKm,
     unitCount: scenario.units.length,
     placeCount: scenario.placeCount,
     faces: {
-      place: faces.map((f) => f.place),
+      place: kept.map((i) => faces[i]?.place ?? -1),
       areaStart,
       areas: areaList,
       km2,
       decider,
-      open: faces.map((f) => (f.open ? 1 : 0)),
+      open: kept.map((i) => (faces[i]?.open ? 1 : 0)),
     },
     topology,
-    arcFaces,
+    arcFaces: sides.arcFaces,
     warnings,
   };
+}
+
+/** The faces on either side of each arc (left, then right; -1 outside), numbering each geometry
+ *  by its index; `conflicts` counts arcs claimed twice on one side. */
+function arcSides(topo: Topology<{ faces: GeometryCollection }>): { arcFaces: number[]; conflicts: number } {
+  const arcFaces = new Array<number>(topo.arcs.length * 2).fill(-1);
+  let conflicts = 0;
+  topo.objects.faces.geometries.forEach((g, i) => {
+    const rings = g.type === "Polygon" ? g.arcs : g.type === "MultiPolygon" ? g.arcs.flat() : [];
+    for (const ring of rings)
+      for (const a of ring) {
+        const slot = a >= 0 ? 2 * a : 2 * ~a + 1;
+        if (arcFaces[slot] !== -1 && arcFaces[slot] !== i) conflicts++;
+        arcFaces[slot] = i;
+      }
+    delete (g as { properties?: unknown }).properties;
+    g.id = i;
+  });
+  return { arcFaces, conflicts };
 }
