@@ -73,6 +73,10 @@ export const areaSchema = z.strictObject({
     .default(false)
     .describe("true: the area only stops places' ground at its edge and is never controlled itself"),
   note: z.string().optional(),
+  author_note: z
+    .string()
+    .optional()
+    .describe("for the scenario's authors (how the outline was derived): never shown to readers"),
 });
 
 const bboxSchema = z

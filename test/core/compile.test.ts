@@ -217,6 +217,32 @@ initial: { isis: [raqqa] }`,
   });
 });
 
+describe("an area's author_note", () => {
+  const withNote = (note: string) =>
+    HEAD.replace(
+      "initial: { isis: [raqqa] }",
+      `areas:
+  - id: bank
+    name: Bank
+    polygon: [[38.5, 35.5], [39.5, 35.5], [39.5, 36.5], [38.5, 36.5], [38.5, 35.5]]
+    author_note: ${note}
+initial: { isis: [raqqa, bank] }`,
+    );
+  it("is text for the authors, accepted and kept out of the compiled scenario", () => {
+    const ok = compileScenario({ file: "s.yaml", text: withNote("Derived from the river.") });
+    expect(ok.diagnostics).toEqual([]);
+    expect(JSON.stringify(ok.scenario)).not.toContain("Derived from the river.");
+  });
+  it("must be text: anything else is an error at its position", () => {
+    const errors = problems(withNote("[1, 2]"));
+    // the bad area is dropped, so the initial control naming it is reported too
+    expect(errors).toEqual([
+      "s.yaml:16:18 error author_note: expected text, got array (a list)",
+      's.yaml:17:26 error unknown place or area "bank"',
+    ]);
+  });
+});
+
 describe("unknown keys", () => {
   // The key lists behind "did you mean" are read from the schema: a key the schema knows gets a hint.
   it('suggests "boundary" for a misspelt "boundery:" on an area', () => {
