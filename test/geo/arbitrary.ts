@@ -11,7 +11,22 @@ import type {
   Ring,
   TheatreDef,
 } from "../../src/core/types.js";
+import type { Hydrography } from "../../src/geo/hydrography.js";
 import { resolveTheatre, type ResolvedTheatre } from "../../src/geo/theatre.js";
+
+/** Rivers and lakes holding one major river named "Test River" along `line` ([lon, lat] points). */
+export function testRiver(line: readonly (readonly [number, number])[]): Hydrography {
+  return {
+    type: "FeatureCollection",
+    features: [
+      {
+        type: "Feature",
+        properties: { kind: "river", name: "Test River", major: true },
+        geometry: { type: "MultiLineString", coordinates: [line.map((p) => [p[0], p[1]])] },
+      },
+    ],
+  };
+}
 
 export const FACTIONS: FactionDef[] = [
   { id: "red", name: "Red", color: "#c0504d" },

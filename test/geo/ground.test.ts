@@ -3,34 +3,19 @@ import { booleanPointInPolygon, point } from "@turf/turf";
 import type { Position } from "geojson";
 import type { TheatreDef } from "../../src/core/types.js";
 import { km2 } from "../../src/geo/area.js";
-import type { Hydrography } from "../../src/geo/hydrography.js";
 import { hydrographyIn } from "../../src/geo/hydrography.js";
 import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
 import { loadAtlas, loadHydrography } from "../../src/node/atlas.js";
 import { joinPieces, parseSegments } from "../../src/node/hydrography.js";
-import { scenarioOf } from "./arbitrary.js";
+import { scenarioOf, testRiver } from "./arbitrary.js";
 
 /** One river running north–south through the middle of the box, with a bend. */
-const WATER: Hydrography = {
-  type: "FeatureCollection",
-  features: [
-    {
-      type: "Feature",
-      properties: { kind: "river", name: "Test River", major: true },
-      geometry: {
-        type: "MultiLineString",
-        coordinates: [
-          [
-            [38.5, 34.8],
-            [38.55, 35.5],
-            [38.5, 36.2],
-          ],
-        ],
-      },
-    },
-  ],
-};
+const WATER = testRiver([
+  [38.5, 34.8],
+  [38.55, 35.5],
+  [38.5, 36.2],
+]);
 
 describe("theatre of countries and a bbox", () => {
   it("clips the countries to the box and draws the rest of them around it", () => {

@@ -9,13 +9,12 @@ import { createHistory } from "../../src/core/fold.js";
 import { STATUS_BESIEGED } from "../../src/core/fold.js";
 import { greatCircleKm } from "../../src/core/geodesy.js";
 import { faceWinners } from "../../src/geo/control.js";
-import type { Hydrography } from "../../src/geo/hydrography.js";
 import { compilePartition, type Partition } from "../../src/geo/partition.js";
 import { faceShapeKm, sliverWidthKm } from "../../src/geo/slivers.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
 import { loadScenario } from "../../src/node/load.js";
 import { loadGeometry } from "../../src/node/partition-cache.js";
-import { scenarioOf } from "./arbitrary.js";
+import { scenarioOf, testRiver } from "./arbitrary.js";
 
 // GEO_RUNS=500 for a longer search
 const RUNS = Number(process.env.GEO_RUNS ?? 25);
@@ -59,27 +58,13 @@ describe("face shape", () => {
 });
 
 /** A river running north–south through the box, with bends. */
-const WATER: Hydrography = {
-  type: "FeatureCollection",
-  features: [
-    {
-      type: "Feature",
-      properties: { kind: "river", name: "Test River", major: true },
-      geometry: {
-        type: "MultiLineString",
-        coordinates: [
-          [
-            [38.5, 34.8],
-            [38.53, 35.2],
-            [38.58, 35.5],
-            [38.52, 35.8],
-            [38.5, 36.2],
-          ],
-        ],
-      },
-    },
-  ],
-};
+const WATER = testRiver([
+  [38.5, 34.8],
+  [38.53, 35.2],
+  [38.58, 35.5],
+  [38.52, 35.8],
+  [38.5, 36.2],
+]);
 
 const BOX: TheatreDef = { kind: "bbox", bbox: [38, 35, 39, 36], tolerance_km: 5, barriers: ["Test River"] };
 
