@@ -119,6 +119,15 @@ export const RIVERS: readonly { readonly name: string; readonly anchors: readonl
     ],
   },
   {
+    // Baqubah "lies on the river's lower course", which joins the Tigris "just below Baghdad"
+    // (Encyclopaedia Britannica, "Diyala River"): the lower course, Baqubah to the Tigris
+    name: "Diyala",
+    anchors: [
+      { geonames: 97990, name: "Baqubah" },
+      { geonames: 98182, name: "Baghdad" },
+    ],
+  },
+  {
     name: "Little Zab",
     anchors: [
       { geonames: 96953, name: "Dukan" },

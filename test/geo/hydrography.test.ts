@@ -52,7 +52,16 @@ describe("the committed rivers and lakes file", () => {
   });
 
   it("names the major rivers and lakes", () => {
-    for (const n of ["Euphrates", "Tigris", "Khabur", "Balikh", "Orontes", "Great Zab", "Little Zab"])
+    for (const n of [
+      "Euphrates",
+      "Tigris",
+      "Khabur",
+      "Balikh",
+      "Orontes",
+      "Great Zab",
+      "Little Zab",
+      "Diyala",
+    ])
       expect(named(n)?.properties.kind).toBe("river");
     for (const n of ["Lake Assad", "Mosul Dam Lake", "Lake Qadisiyah", "Lake Tharthar", "Lake Habbaniyah"])
       expect(named(n)?.properties.kind).toBe("lake");
