@@ -53,6 +53,8 @@ export interface ProjectedWater {
     readonly x: number;
     readonly y: number;
     readonly candidates: readonly (readonly [number, number])[];
+    /** Every vertex of the feature inside the extent (where a zoomed map finds it in view). */
+    readonly points: readonly XY[];
   }[];
 }
 
@@ -292,7 +294,13 @@ function projectWater(theatre: ResolvedTheatre, toXY: (p: Position) => XY, exten
   let lakes = "";
   let majorRivers = "";
   let minorRivers = "";
-  const labels: { name: string; x: number; y: number; candidates: [number, number][] }[] = [];
+  const labels: {
+    name: string;
+    x: number;
+    y: number;
+    candidates: [number, number][];
+    points: readonly XY[];
+  }[] = [];
   const label = (name: string, seen: readonly XY[]): void => {
     const n = seen.length;
     if (n === 0) return;
@@ -305,7 +313,7 @@ function projectWater(theatre: ResolvedTheatre, toXY: (p: Position) => XY, exten
         if (q) candidates.push([q[0], q[1]]);
       }
     const first = candidates[0] as [number, number];
-    labels.push({ name, x: first[0], y: first[1], candidates });
+    labels.push({ name, x: first[0], y: first[1], candidates, points: seen });
   };
   for (const f of theatre.water?.features ?? []) {
     if (f.geometry.type === "Polygon") {

@@ -163,6 +163,8 @@ export class MapView {
   /** Rivers and lakes, over the fills and under the fronts, as in the exports. */
   private readonly water = s("g", { class: "map-water" });
   private readonly waterLabels = s("g", { class: "map-water-labels", fill: WATER_LABEL });
+  /** Each named river's and lake's vertices, frame px at zoom 1, by name. */
+  private waterPoints = new Map<string, ProjectedMap["water"]["labels"][number]["points"]>();
   private readonly incidentLayer = s("g", { class: "map-incidents" });
   private readonly placeLayer = s("g", { class: "map-places" });
   private readonly scaleBar = s("g", { class: "map-scalebar" });
@@ -730,6 +732,7 @@ export class MapView {
       this.waterLabels,
       ...water.map((l) => s("text", { "data-x": l.x, "data-y": l.y, "text-anchor": "middle" }, l.name)),
     );
+    this.waterPoints = new Map(g.water.labels.map((l) => [l.name, l.points]));
     replaceChildren(
       this.countryLabels,
       ...labels.map((l) =>
@@ -801,9 +804,35 @@ export class MapView {
       const hidden = p.placement.minZoom > Math.max(1, t.k) * 1.0001 || (t.k < 0.8 && p.kind !== "city");
       p.label.classList.toggle("hidden", hidden);
     }
-    for (const el of [...this.countryLabels.children, ...this.waterLabels.children]) {
+    for (const el of this.countryLabels.children) {
       el.setAttribute("x", sx(Number(el.getAttribute("data-x"))).toFixed(1));
       el.setAttribute("y", sy(Number(el.getAttribute("data-y"))).toFixed(1));
+    }
+    // A river or lake in view keeps its name in view: when the spot placed at zoom 1 leaves the
+    // screen, the name goes to the point of the feature on screen nearest that spot.
+    const lift = 4 * this.textScale;
+    const onScreen = (x: number, y: number): boolean => x > 40 && x < w - 40 && y > 20 && y < h - 20;
+    for (const el of this.waterLabels.children) {
+      const x0 = sx(Number(el.getAttribute("data-x")));
+      const y0 = sy(Number(el.getAttribute("data-y")));
+      let x = x0;
+      let y = y0;
+      if (!onScreen(x0, y0)) {
+        let best = Infinity;
+        for (const p of this.waterPoints.get(el.textContent ?? "") ?? []) {
+          const px = sx(p[0]);
+          const py = sy(p[1]) - lift;
+          if (!onScreen(px, py)) continue;
+          const d = (px - x0) ** 2 + (py - y0) ** 2;
+          if (d < best) {
+            best = d;
+            x = px;
+            y = py;
+          }
+        }
+      }
+      el.setAttribute("x", x.toFixed(1));
+      el.setAttribute("y", y.toFixed(1));
     }
     this.positionIncidents();
     this.drawScaleBar();
