@@ -61,10 +61,27 @@ export function parseHex(color: string): [number, number, number] | undefined {
 
 /** `#rrggbb` mixed with white by `amount` (0: unchanged, 1: white); other text unchanged. */
 export function tint(color: string, amount: number): string {
-  const rgb = parseHex(color);
-  if (!rgb) return color;
-  const mix = (c: number): number => Math.round(c + (255 - c) * Math.max(0, Math.min(1, amount)));
-  return `#${rgb.map((c) => mix(c).toString(16).padStart(2, "0")).join("")}`;
+  return parseHex(color) ? over("#ffffff", color, amount) : color;
+}
+
+/**
+ * `color` laid over `under` at `opacity` (0: `under`, 1: `color`), as `#rrggbb`; other text unchanged.
+ *
+ * @example
+ * over("#ff0000", "#ffffff", 0.2); // "#ffcccc"
+ */
+export function over(color: string, under: string, opacity: number): string {
+  const a = parseHex(color);
+  const b = parseHex(under);
+  if (!a || !b) return color;
+  const t = Math.max(0, Math.min(1, opacity));
+  return `#${a
+    .map((c, i) =>
+      Math.round((b[i] as number) + (c - (b[i] as number)) * t)
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
 }
 
 /** Relative luminance (WCAG), 0 for black to 1 for white. */
@@ -100,6 +117,17 @@ export const OPEN_TINT = 0.55;
 export function fillTable(factions: readonly { readonly color: string }[]): string[] {
   const settled = [UNKNOWN_FILL, ...factions.map((f) => factionFill(f.color))];
   return [...settled, UNKNOWN_FILL, ...factions.map((f) => tint(factionFill(f.color), OPEN_TINT))];
+}
+
+/**
+ * Compare mode: ground that did not change hands between the two dates is drawn at this opacity
+ * over the unknown-ground grey (the app's stylesheet says the same for its SVG faces).
+ */
+export const COMPARE_DIM = 0.2;
+
+/** A fill as compare mode shows ground that did not change hands. */
+export function dimmedFill(color: string): string {
+  return over(color, UNKNOWN_FILL, COMPARE_DIM);
 }
 
 /** Index into `fillTable` of a face held by `code`, open country or not. */

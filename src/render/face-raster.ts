@@ -1,8 +1,11 @@
 // A face-id raster: every pixel of the map knows which face it shows. Faces are scan-converted
 // once per zoom or pan (pixel centres inside a face's rings, even-odd, so neighbours sharing an
 // arc split its pixels without a gap or an overlap), and a date's picture is then one pass over
-// the pixels looking up each face's owner colour. The same ids answer "which face is here".
+// the pixels looking up each face's colour (owner → RGBA through the map's fill table, only for
+// the faces whose colour changed). The same ids answer "which face is here".
 // Pure: typed arrays in, typed arrays out; the app's canvas layer puts them on screen.
+
+import { fillIndex } from "../map/style.js";
 
 /** Face outlines in frame coordinates, flattened: face f's rings are rings [faceRing[f], faceRing[f+1]). */
 export interface FaceRings {
@@ -126,22 +129,45 @@ export function pixelOf(hex: string): number {
   return (0xff000000 | ((v & 0xff) << 16) | (v & 0xff00) | ((v >> 16) & 0xff)) >>> 0;
 }
 
+/** How faces are coloured: a pixel per entry of the map's fill table (`fillTable`). */
+export interface FaceFills {
+  /** Settled ground per owner code, then open country (see `fillIndex`). */
+  readonly fills: Uint32Array;
+  /** The same entries dimmed: compare mode's ground that did not change hands. */
+  readonly dimmed: Uint32Array;
+  readonly factionCount: number;
+  /** Per face, 1 where it is open country (the paler shade). */
+  readonly open: ArrayLike<number>;
+}
+
 /**
- * One date's picture: `out[i]` is the colour of the owner of the face at pixel i
- * (`palette[owner]`), or `background[i]` where no face is.
+ * A date's colour of every face (`out[f]`): its owner's fill, paler for open country, dimmed
+ * where `then` (compare mode) has the same owner.
  */
+export function faceColours(
+  owners: ArrayLike<number>,
+  fills: FaceFills,
+  then: ArrayLike<number> | undefined,
+  out: Uint32Array,
+): void {
+  const { open, factionCount } = fills;
+  for (let f = 0; f < out.length; f++) {
+    const o = owners[f] as number;
+    const i = fillIndex(o, open[f], factionCount);
+    out[f] = (then !== undefined && then[f] === o ? fills.dimmed[i] : fills.fills[i]) ?? 0;
+  }
+}
+
+/** The whole picture: `out[i]` is the colour of the face at pixel i, or `background[i]` where no face is. */
 export function recolour(
   ids: Int32Array,
-  owners: ArrayLike<number>,
-  palette: Uint32Array,
+  colours: Uint32Array,
   background: Uint32Array,
   out: Uint32Array,
 ): void {
-  const faceColour = new Uint32Array(owners.length);
-  for (let f = 0; f < owners.length; f++) faceColour[f] = palette[owners[f] as number] ?? 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    out[i] = id < 0 ? (background[i] as number) : (faceColour[id] as number);
+    out[i] = id < 0 ? (background[i] as number) : (colours[id] as number);
   }
 }
 
@@ -181,14 +207,13 @@ export function facePixels(ids: Int32Array, width: number, faceCount: number): F
 }
 
 /**
- * Repaints only the faces whose owner differs from `shown` (and updates `shown`): the box of
+ * Repaints only the faces whose colour differs from `shown` (and updates `shown`): the box of
  * the pixels written, `[x0, y0, x1, y1]`, or `undefined` when nothing changed.
  */
 export function recolourChanged(
   index: FacePixels,
-  owners: ArrayLike<number>,
-  shown: Uint8Array,
-  palette: Uint32Array,
+  colours: Uint32Array,
+  shown: Uint32Array,
   out: Uint32Array,
 ): [number, number, number, number] | undefined {
   let x0 = Infinity;
@@ -196,13 +221,12 @@ export function recolourChanged(
   let x1 = -Infinity;
   let y1 = -Infinity;
   for (let f = 0; f < shown.length; f++) {
-    const o = owners[f] as number;
-    if (o === shown[f]) continue;
-    shown[f] = o;
+    const colour = colours[f] as number;
+    if (colour === shown[f]) continue;
+    shown[f] = colour;
     const from = index.start[f] as number;
     const to = index.start[f + 1] as number;
     if (to === from) continue;
-    const colour = palette[o] ?? 0;
     for (let k = from; k < to; k++) out[index.pixels[k] as number] = colour;
     const b = 4 * f;
     x0 = Math.min(x0, index.box[b] as number);

@@ -4,7 +4,7 @@
 // script, otherwise as an inert image.
 
 import { safeHref } from "./links.js";
-import { writableText } from "./palette.js";
+import { writableText } from "./svg-markup.js";
 import type { IsoDate, Source } from "../core/types.js";
 
 export interface HandoutChange {

@@ -4,7 +4,7 @@
 
 import type { LegendEntry } from "../map/legend.js";
 import { BESIEGED, FRONT, INK, MUTED_INK, STROKES } from "../map/style.js";
-import { xmlEscape } from "./palette.js";
+import { xmlEscape } from "./svg-markup.js";
 
 export interface Legend {
   readonly width: number;

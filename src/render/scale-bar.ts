@@ -5,7 +5,7 @@
 
 import type { Box } from "../map/labels.js";
 import { INK, PAPER, type ScaleBar } from "../map/style.js";
-import { xmlEscape } from "./palette.js";
+import { xmlEscape } from "./svg-markup.js";
 
 export interface ScaleBarShape {
   /** The paper box behind the bar. */

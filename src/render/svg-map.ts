@@ -47,7 +47,7 @@ import {
   THEATRE_BOX_BORDER,
 } from "../map/style.js";
 import { legendSvg } from "./legend.js";
-import { hatchPattern, xmlEscape } from "./palette.js";
+import { hatchPattern, xmlEscape } from "./svg-markup.js";
 import { scaleBarSize, scaleBarSvg } from "./scale-bar.js";
 import { actsOnUnits, isLive } from "../core/event.js";
 

@@ -315,7 +315,7 @@ export class MapView {
     const cmp = this.compareOwners;
     if (this.raster?.active) {
       // The ground and the date's lines are pixels; the SVG above is left alone.
-      this.raster.paint(owners, frame);
+      this.raster.paint(owners, frame, cmp);
       this.lastOwners.set(owners);
       if (cmp) for (let f = 0; f < owners.length; f++) this.shownChanged[f] = cmp[f] !== owners[f] ? 1 : 0;
       const changed = cmp ? edgePath(this.geometry, this.shownChanged) : "";
@@ -613,7 +613,8 @@ export class MapView {
         labelInput: undefined,
       };
     });
-    replaceChildren(this.placeLayer, ...this.places.map((p) => p.el));
+    // Big maps attach a place when its label shows (see `applyTransform`).
+    replaceChildren(this.placeLayer, ...(this.raster?.active ? [] : this.places.map((p) => p.el)));
   }
 
   private facesOfUnit(unit: number): readonly number[] {
@@ -650,7 +651,8 @@ export class MapView {
     const drawOrder = this.places
       .map((p, i) => ({ p, i, rank: inputs[i]?.rank ?? 0 }))
       .sort((a, b) => b.rank - a.rank || b.i - a.i);
-    replaceChildren(this.placeLayer, ...drawOrder.map((d) => d.p.el));
+    // Big maps attach a place when its label shows (see `applyTransform`).
+    replaceChildren(this.placeLayer, ...(this.raster?.active ? [] : drawOrder.map((d) => d.p.el)));
   }
 
   private resize(force = false): void {
@@ -756,8 +758,10 @@ export class MapView {
     const on = geometry.faceCount >= RASTER_FROM_FACES;
     if (on) {
       this.raster ??= new RasterLayer(this.host, this.svg);
-      this.raster.setMap(geometry, this.colors);
+      this.raster.setMap(geometry, this.colors, this.scenario?.factions.length ?? 0, geometry.places);
     } else this.raster?.clear();
+    // Dots are pixels too; the SVG keeps the labels shown at the zoom (see `applyTransform`).
+    this.svg.classList.toggle("raster", on);
     // The canvas holds the sea, the land and the faces; the SVG above it keeps the overlays.
     for (const el of [
       this.sea,
@@ -793,16 +797,26 @@ export class MapView {
     const sy = (y: number) => t.k * (this.s0 * y + this.oy) + t.y;
     const w = this.width;
     const h = this.height;
+    const raster = this.raster?.active === true;
     for (const p of this.places) {
       const x = sx(p.x);
       const y = sy(p.y);
       const inView = x > -50 && x < w + 50 && y > -20 && y < h + 20;
-      p.el.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
-      p.el.classList.toggle("offscreen", !inView);
       // The ladder runs in steps; a small tolerance shows a label as soon as its step is reached.
       // Zoomed out past the theatre, only the cities keep their names.
-      const hidden = p.placement.minZoom > Math.max(1, t.k) * 1.0001 || (t.k < 0.8 && p.kind !== "city");
-      p.label.classList.toggle("hidden", hidden);
+      const labelled = !(p.placement.minZoom > Math.max(1, t.k) * 1.0001 || (t.k < 0.8 && p.kind !== "city"));
+      p.el.classList.toggle("offscreen", !inView);
+      p.label.classList.toggle("hidden", !labelled);
+      if (raster) {
+        // Big maps: the dots are on a canvas; only the labels shown are in the document.
+        const shown = inView && labelled;
+        if (shown !== p.el.isConnected) {
+          if (shown) this.placeLayer.append(p.el);
+          else p.el.remove();
+        }
+        if (!shown) continue;
+      }
+      p.el.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
     }
     for (const el of this.countryLabels.children) {
       el.setAttribute("x", sx(Number(el.getAttribute("data-x"))).toFixed(1));

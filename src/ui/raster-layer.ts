@@ -1,30 +1,39 @@
-// The map's ground as pixels: a canvas under the map's SVG overlays, holding the sea, the
-// basemap and the faces. Faces are scan-converted to a face-id raster once per zoom or pan (at
-// the device's pixel ratio, so it is crisp); a date repaints only the pixels of faces that
-// changed hands, and strokes its front lines, hatching and siege outlines on a second canvas
-// (so the SVG above, with its places and labels, does not change from date to date and is not
-// repainted); the ids answer which face is under the pointer. While a zoom or pan is under way the last
-// raster is moved by a CSS transform; it is redrawn once the gesture rests.
+// The map's ground as pixels: canvases under the map's SVG overlays. The first holds the sea, the
+// basemap and the faces: faces are scan-converted to a face-id raster once per zoom or pan (at
+// the device's pixel ratio, so it is crisp), and a date repaints only the pixels of faces whose
+// colour changed (owner → RGBA through the fill table: open country paler, compare mode's
+// unchanged ground dimmed). The second holds the date's front lines, hatching and siege
+// outlines, stroked again only when they change; the third the place dots, drawn once per zoom
+// or pan. The SVG above keeps what is few (labels, outlines, incidents), so a new date does not
+// repaint thousands of nodes. The ids answer which face is under the pointer. While a zoom or
+// pan is under way the canvases are moved by a CSS transform; they are redrawn once it rests.
 
 import type { ProjectedMap } from "../map/project.js";
 import {
   BESIEGED,
+  dimmedFill,
+  dotRadius,
   FRONT,
   FRONT_CASING,
   HATCH,
+  INK,
   LAND,
   LAND_BORDER,
+  openDot,
+  PAPER,
   SEA,
   STROKES,
   UNKNOWN_FILL,
 } from "../map/style.js";
 import {
+  faceColours,
   facePixels,
   faceRings,
   pixelOf,
   rasteriseFaces,
   recolour,
   recolourChanged,
+  type FaceFills,
   type FacePixels,
   type FaceRings,
   type RasterTransform,
@@ -40,24 +49,45 @@ export interface RasterOverlays {
   readonly besiegedPath: string;
 }
 
+/** A place's dot: frame coordinates and its kind (size and fill). */
+export interface RasterPlace {
+  readonly x: number;
+  readonly y: number;
+  readonly kind: string;
+}
+
 export class RasterLayer {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
   /** The date's lines, over the ground. */
   private readonly lines: HTMLCanvasElement;
   private readonly linesCtx: CanvasRenderingContext2D;
+  /** Place dots, over the lines. */
+  private readonly dots: HTMLCanvasElement;
+  private readonly dotsCtx: CanvasRenderingContext2D;
   private index: FacePixels | undefined;
-  /** Owner drawn in the pixels of each face (255: not drawn yet). */
-  private shown = new Uint8Array(0);
+  /** Colour drawn in the pixels of each face (0: not drawn yet). */
+  private shown = new Uint32Array(0);
+  /** The date's colour of each face. */
+  private colours = new Uint32Array(0);
   private rings: FaceRings | undefined;
   private map: ProjectedMap | undefined;
-  private palette = new Uint32Array(0);
+  private fills: FaceFills = {
+    fills: new Uint32Array(0),
+    dimmed: new Uint32Array(0),
+    factionCount: 0,
+    open: [],
+  };
+  private places: readonly RasterPlace[] = [];
   private ids = new Int32Array(0);
   private base = new Uint32Array(0);
   private image: ImageData | undefined;
   private pixels = new Uint32Array(0);
   private owners: Uint8Array | undefined;
+  private then: Uint8Array | undefined;
   private overlays: RasterOverlays | undefined;
+  /** The lines as last stroked (undefined: stroke again). */
+  private linesDrawn: RasterOverlays | undefined;
   private hatch: CanvasPattern | null = null;
   private textScale = 1;
   private width = 0;
@@ -82,20 +112,39 @@ export class RasterLayer {
     const ctx = this.canvas.getContext("2d", { willReadFrequently: true });
     this.lines = this.canvas.cloneNode() as HTMLCanvasElement; // the same place and style
     this.lines.className = "map-raster-lines";
+    this.dots = this.canvas.cloneNode() as HTMLCanvasElement;
+    this.dots.className = "map-raster-places";
     const linesCtx = this.lines.getContext("2d");
-    if (!ctx || !linesCtx) throw new Error("no 2D canvas");
+    const dotsCtx = this.dots.getContext("2d");
+    if (!ctx || !linesCtx || !dotsCtx) throw new Error("no 2D canvas");
     this.ctx = ctx;
     this.linesCtx = linesCtx;
-    host.insertBefore(this.canvas, before);
-    host.insertBefore(this.lines, before);
+    this.dotsCtx = dotsCtx;
+    for (const c of [this.canvas, this.lines, this.dots]) host.insertBefore(c, before);
   }
 
-  /** A new map: its faces' rings and the colour of each faction code. */
-  setMap(map: ProjectedMap, colours: readonly string[]): void {
+  /**
+   * A new map: its faces' rings, the fill table (`fillTable`: a colour per faction code, then
+   * the same for open country) and its places' dots.
+   */
+  setMap(
+    map: ProjectedMap,
+    fillTable: readonly string[],
+    factionCount: number,
+    places: readonly RasterPlace[],
+  ): void {
     this.map = map;
     this.rings = faceRings(map.facePaths);
-    this.palette = Uint32Array.from(colours.map((c) => pixelOf(c ?? UNKNOWN_FILL)));
+    this.fills = {
+      fills: Uint32Array.from(fillTable.map((c) => pixelOf(c))),
+      dimmed: Uint32Array.from(fillTable.map((c) => pixelOf(dimmedFill(c)))),
+      factionCount,
+      open: map.bundle.partition.faces.open,
+    };
+    this.colours = new Uint32Array(map.faceCount);
+    this.places = places;
     this.owners = undefined;
+    this.then = undefined;
     this.width = 0; // the next move draws at once
   }
 
@@ -108,8 +157,7 @@ export class RasterLayer {
     this.map = undefined;
     this.rings = undefined;
     this.index = undefined;
-    this.canvas.width = this.canvas.height = 0;
-    this.lines.width = this.lines.height = 0;
+    for (const c of [this.canvas, this.lines, this.dots]) c.width = c.height = 0;
   }
 
   /** The view moved to `t` (screen = t.k·p + [t.x, t.y], CSS px): follow now, redraw at rest. */
@@ -120,29 +168,73 @@ export class RasterLayer {
       return;
     }
     const r = t.k / this.drawnAt.k;
-    this.canvas.style.transform = `translate(${t.x - r * this.drawnAt.x}px, ${t.y - r * this.drawnAt.y}px) scale(${r})`;
-    this.lines.style.transform = this.canvas.style.transform;
+    const moved = `translate(${t.x - r * this.drawnAt.x}px, ${t.y - r * this.drawnAt.y}px) scale(${r})`;
+    for (const c of [this.canvas, this.lines, this.dots]) c.style.transform = moved;
     if (this.redrawTimer !== undefined) clearTimeout(this.redrawTimer);
     this.redrawTimer = setTimeout(() => this.redraw(this.width, this.height), 120);
   }
 
-  /** Lines drawn `k` times their width (presenter mode). */
+  /** Lines and dots drawn `k` times their size (presenter mode). */
   setTextScale(k: number): void {
+    if (k === this.textScale) return;
     this.textScale = k;
-    if (this.owners) this.paint(this.owners, this.overlays);
+    this.linesDrawn = undefined;
+    this.drawDots();
+    if (this.owners) this.paint(this.owners, this.overlays, this.then);
   }
 
-  /** Draws a date: every face in its owner's colour, then the date's lines. */
-  paint(owners: Uint8Array, overlays?: RasterOverlays): void {
+  /**
+   * Draws a date: every face in its owner's colour (dimmed where `then`, compare mode's other
+   * date, has the same owner), then the date's lines if they changed.
+   */
+  paint(owners: Uint8Array, overlays?: RasterOverlays, then?: Uint8Array): void {
     this.owners = owners;
     this.overlays = overlays;
+    this.then = then;
     if (!this.image || !this.index) return;
-    const dirty = recolourChanged(this.index, owners, this.shown, this.palette, this.pixels);
+    faceColours(owners, this.fills, then, this.colours);
+    const dirty = recolourChanged(this.index, this.colours, this.shown, this.pixels);
     if (dirty)
       this.ctx.putImageData(this.image, 0, 0, dirty[0], dirty[1], dirty[2] - dirty[0], dirty[3] - dirty[1]);
+    const drawn = this.linesDrawn;
+    if (
+      drawn &&
+      overlays &&
+      drawn.frontPath === overlays.frontPath &&
+      drawn.contestedPath === overlays.contestedPath &&
+      drawn.besiegedPath === overlays.besiegedPath
+    )
+      return;
     this.linesCtx.setTransform(1, 0, 0, 1, 0, 0);
     this.linesCtx.clearRect(0, 0, this.lines.width, this.lines.height);
     if (overlays) this.drawOverlays(overlays);
+    this.linesDrawn = overlays && { ...overlays };
+  }
+
+  /** Every place's dot, in the order given (later dots over earlier ones, as in SVG). */
+  private drawDots(): void {
+    const ctx = this.dotsCtx;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.dots.width, this.dots.height);
+    if (this.places.length === 0 || this.dots.width === 0) return;
+    const ratio = this.ratio;
+    const t = this.drawnAt;
+    const sprites = new Map<string, { image: HTMLCanvasElement; half: number }>();
+    const w = this.dots.width;
+    const h = this.dots.height;
+    for (const p of this.places) {
+      let sprite = sprites.get(p.kind);
+      if (!sprite) {
+        sprite = dotSprite(p.kind, ratio * this.textScale);
+        sprites.set(p.kind, sprite);
+      }
+      // Whole device pixels: the sprite is copied, not resampled, so it stays crisp.
+      const x = Math.round(ratio * (t.k * p.x + t.x)) - sprite.half;
+      const y = Math.round(ratio * (t.k * p.y + t.y)) - sprite.half;
+      const size = sprite.image.width;
+      if (x + size < 0 || y + size < 0 || x > w || y > h) continue;
+      ctx.drawImage(sprite.image, x, y);
+    }
   }
 
   private drawOverlays(o: RasterOverlays): void {
@@ -164,13 +256,6 @@ export class RasterLayer {
         ctx.globalAlpha = 1;
       }
     }
-    if (o.besiegedPath) {
-      ctx.strokeStyle = BESIEGED;
-      ctx.lineWidth = (STROKES.besieged * z) / k;
-      ctx.setLineDash(STROKES.besiegedDash.map((d) => (d * z) / k));
-      ctx.stroke(new Path2D(o.besiegedPath));
-      ctx.setLineDash([]);
-    }
     if (o.frontPath) {
       const front = new Path2D(o.frontPath);
       ctx.lineCap = "round";
@@ -182,6 +267,15 @@ export class RasterLayer {
       ctx.strokeStyle = FRONT;
       ctx.lineWidth = (STROKES.front * z) / k;
       ctx.stroke(front);
+    }
+    // Besieged ground over the front line, so its outline shows where the two run together.
+    if (o.besiegedPath) {
+      ctx.strokeStyle = BESIEGED;
+      ctx.lineCap = "butt";
+      ctx.lineWidth = (STROKES.besieged * z) / k;
+      ctx.setLineDash(STROKES.besiegedDash.map((d) => (d * z) / k));
+      ctx.stroke(new Path2D(o.besiegedPath));
+      ctx.setLineDash([]);
     }
     ctx.restore();
   }
@@ -225,19 +319,19 @@ export class RasterLayer {
     const w = Math.max(1, Math.round(width * this.ratio));
     const h = Math.max(1, Math.round(height * this.ratio));
     if (this.canvas.width !== w || this.canvas.height !== h) {
-      this.canvas.width = w;
-      this.canvas.height = h;
-      this.lines.width = w;
-      this.lines.height = h;
-      this.canvas.style.width = this.lines.style.width = `${width}px`;
-      this.canvas.style.height = this.lines.style.height = `${height}px`;
+      for (const c of [this.canvas, this.lines, this.dots]) {
+        c.width = w;
+        c.height = h;
+        c.style.width = `${width}px`;
+        c.style.height = `${height}px`;
+      }
       this.ids = new Int32Array(w * h);
       this.image = this.ctx.createImageData(w, h);
       this.pixels = new Uint32Array(this.image.data.buffer);
     }
     const t = this.shownAt;
     this.drawnAt = t;
-    this.canvas.style.transform = this.lines.style.transform = "";
+    for (const c of [this.canvas, this.lines, this.dots]) c.style.transform = "";
     // The background: sea, neighbouring land, the theatre's unknown ground.
     const ctx = this.ctx;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -259,9 +353,32 @@ export class RasterLayer {
     rasteriseFaces(rings, w, h, { k: this.ratio * t.k, x: this.ratio * t.x, y: this.ratio * t.y }, this.ids);
     this.index = facePixels(this.ids, w, rings.faceCount);
     // Every face is drawn afresh: background where no face is, unknown ground until a date comes.
-    this.shown = new Uint8Array(rings.faceCount);
-    recolour(this.ids, this.shown, this.palette, this.base, this.pixels);
+    this.shown = new Uint32Array(rings.faceCount).fill(this.fills.fills[0] ?? 0);
+    recolour(this.ids, this.shown, this.base, this.pixels);
     this.ctx.putImageData(this.image as ImageData, 0, 0);
-    if (this.owners) this.paint(this.owners, this.overlays);
+    this.drawDots();
+    this.linesDrawn = undefined;
+    if (this.owners) this.paint(this.owners, this.overlays, this.then);
   }
+}
+
+/** A place's dot at `scale` device pixels per CSS pixel, as in the SVG map: settlements filled, quarters and landmarks open. */
+function dotSprite(kind: string, scale: number): { image: HTMLCanvasElement; half: number } {
+  const r = dotRadius(kind) * scale;
+  const line = 1.2 * scale;
+  const half = Math.ceil(r + line);
+  const image = document.createElement("canvas");
+  image.width = image.height = 2 * half + 1;
+  const c = image.getContext("2d");
+  if (c) {
+    c.beginPath();
+    c.arc(half + 0.5, half + 0.5, r, 0, 2 * Math.PI);
+    const open = openDot(kind);
+    c.fillStyle = open ? PAPER : INK;
+    c.strokeStyle = open ? INK : PAPER;
+    c.lineWidth = line;
+    c.fill();
+    c.stroke();
+  }
+  return { image, half };
 }

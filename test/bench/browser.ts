@@ -26,6 +26,8 @@ import { scenarioYaml } from "./synthetic-yaml.js";
 
 const json = process.argv.includes("--json");
 const quick = process.argv.includes("--quick");
+/** `--profile`: records a Chromium trace of each redraw run and reports where the time went. */
+const profile = process.argv.includes("--profile");
 
 function log(text: string): void {
   if (!json) process.stderr.write(`${text}\n`);
@@ -121,14 +123,111 @@ function reportOpen(key: string, figures: OpenFigures): void {
   );
 }
 
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly ts: number;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { readonly name?: string };
+}
+
+/**
+ * Where a trace's time went: self time (ms) per event name on each thread of the page's renderer
+ * (main thread, compositor, raster workers), largest first.
+ */
+function traceBreakdown(
+  events: readonly TraceEvent[],
+  redraws: number,
+): Record<string, Record<string, number>> {
+  const threadName = new Map<string, string>();
+  for (const e of events)
+    if (e.ph === "M" && e.name === "thread_name" && e.args?.name)
+      threadName.set(`${e.pid}:${e.tid}`, e.args.name);
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== "X" || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const name = threadName.get(key) ?? "";
+    if (!/CrRendererMain|Compositor|Raster|VizCompositor|CrGpuMain/.test(name)) continue;
+    const list = byThread.get(key) ?? [];
+    list.push(e);
+    byThread.set(key, list);
+  }
+  const out: Record<string, Record<string, number>> = {};
+  for (const [key, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const self = new Map<string, number>();
+    const stack: { end: number; name: string }[] = [];
+    for (const e of list) {
+      const end = e.ts + (e.dur ?? 0);
+      while (stack.length > 0 && (stack[stack.length - 1] as { end: number }).end <= e.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - (e.dur ?? 0));
+      self.set(e.name, (self.get(e.name) ?? 0) + (e.dur ?? 0));
+      stack.push({ end, name: e.name });
+    }
+    const thread = (threadName.get(key) ?? key).replace(/\d+$/, "");
+    const sum = (out[thread] ??= {});
+    for (const [name, us] of self) sum[name] = (sum[name] ?? 0) + us / 1000 / Math.max(1, redraws);
+  }
+  for (const [thread, sums] of Object.entries(out))
+    out[thread] = Object.fromEntries(
+      Object.entries(sums)
+        .filter(([, ms]) => ms >= 0.05)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 14)
+        .map(([n, ms]) => [n, Math.round(ms * 100) / 100]),
+    );
+  return out;
+}
+
+/** Per-redraw profiles (ms of self time per event name and thread) of the runs measured. */
+const profiles: Record<string, Record<string, Record<string, number>>> = {};
+
 /** Advances one day per animation frame for `frames` frames; redraws per second. */
 async function redrawsPerSecond(
   page: Page,
   frames: number,
+  label: string,
 ): Promise<{ perSecond: number; redraws: number; seconds: number }> {
   await page.locator('[role="slider"]').focus();
   await page.keyboard.press("Home");
   await page.evaluate(() => new Promise(requestAnimationFrame));
+  if (!profile) return advance(page, frames);
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (m) => {
+    events.push(...(m.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise<void>((done) => cdp.once("Tracing.tracingComplete", () => done()));
+  await cdp.send("Tracing.start", {
+    traceConfig: {
+      includedCategories: [
+        "devtools.timeline",
+        "disabled-by-default-devtools.timeline",
+        "v8",
+        "blink",
+        "cc",
+        "gpu",
+        "viz",
+      ],
+    },
+    transferMode: "ReportEvents",
+  });
+  const r = await advance(page, frames);
+  await cdp.send("Tracing.end");
+  await complete;
+  await cdp.detach();
+  profiles[label] = traceBreakdown(events, r.redraws);
+  return r;
+}
+
+async function advance(
+  page: Page,
+  frames: number,
+): Promise<{ perSecond: number; redraws: number; seconds: number }> {
   // Page code as text: the TypeScript runner would otherwise wrap its functions in helpers the
   // page does not have.
   return page.evaluate(`new Promise((done) => {
@@ -167,12 +266,12 @@ try {
   await page.addInitScript(LONG_TASKS);
   await page.goto(served.baseUrl);
   await mapDrawn(page);
-  const d = await redrawsPerSecond(page, frames);
+  const d = await redrawsPerSecond(page, frames, "default");
   report.redraws_per_s_default = round(d.perSecond);
   log(`default scenario: ${d.redraws} redraws in ${d.seconds.toFixed(2)} s = ${d.perSecond.toFixed(1)}/s`);
 
   reportOpen("first_map_ms_5k", await openFile(page, five.file, "synthetic-5k"));
-  const r5 = await redrawsPerSecond(page, frames);
+  const r5 = await redrawsPerSecond(page, frames, "5k");
   report.redraws_per_s_5k = round(r5.perSecond);
   log(`5,000 places: ${r5.redraws} redraws in ${r5.seconds.toFixed(2)} s = ${r5.perSecond.toFixed(1)}/s`);
 
@@ -180,7 +279,7 @@ try {
 
   if (fifty) {
     reportOpen("first_map_ms_50k", await openFile(page, fifty.file, "synthetic-50k"));
-    const r50 = await redrawsPerSecond(page, frames);
+    const r50 = await redrawsPerSecond(page, frames, "50k");
     report.redraws_per_s_50k = round(r50.perSecond);
     log(
       `50,000 places: ${r50.redraws} redraws in ${r50.seconds.toFixed(2)} s = ${r50.perSecond.toFixed(1)}/s`,
@@ -198,7 +297,8 @@ function round(v: number): number {
   return Math.round(v * 10) / 10;
 }
 
-if (json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+if (profile) log(JSON.stringify(profiles, null, 2));
+if (json) process.stdout.write(`${JSON.stringify(profile ? { ...report, profiles } : report, null, 2)}\n`);
 else {
   const n = (k: string) => report[k] ?? "n/a";
   console.log(

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TheatreDef } from "../../src/core/types.js";
+import { dimmedFill, fillTable, parseHex } from "../../src/map/style.js";
 import { RASTER_FROM_FACES } from "../../src/ui/raster-layer.js";
 import { boxOutline, syntheticScenario } from "../bench/synthetic.js";
 import { scenarioYaml } from "../bench/synthetic-yaml.js";
@@ -133,10 +134,57 @@ describe("a big scenario file", () => {
     await page.close();
   });
 
+  it("dims, in compare mode, the ground that did not change hands, as the SVG map does", async () => {
+    const { page, problems } = await openBig();
+    await page.locator('[role="slider"]').focus();
+    await page.keyboard.press("End");
+    const sample = () =>
+      page.$eval("canvas.map-raster", (c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
+        const out: number[] = [];
+        if (data)
+          for (let i = 0; i < data.length; i += 4 * 53)
+            out.push((data[i] ?? 0) * 65536 + (data[i + 1] ?? 0) * 256 + (data[i + 2] ?? 0));
+        return out;
+      });
+    const before = await sample();
+    // Pinning the date shown compares it with itself: no ground changed hands, all of it dims.
+    await page.click("#compare-pin");
+    await page.locator("svg.map-svg.comparing").waitFor();
+    await page.waitForFunction(() => location.search.includes("compare="));
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    const after = await sample();
+    const rgb = (hex: string): number => {
+      const [r, g, b] = parseHex(hex) ?? [0, 0, 0];
+      return r * 65536 + g * 256 + b;
+    };
+    const dimmed = new Map(fillTable(scenario.factions).map((c) => [rgb(c), rgb(dimmedFill(c))]));
+    let faces = 0;
+    before.forEach((colour, i) => {
+      const want = dimmed.get(colour);
+      if (want === undefined) return;
+      faces++;
+      expect(after[i], `sample ${i}`).toBe(want);
+    });
+    expect(faces).toBeGreaterThan(1000);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("answers a click on the raster with the place whose ground is under the pointer", async () => {
     const { page, problems } = await openBig();
-    // The place farthest from its nearest neighbour on screen: a point a third of that distance
-    // away from its dot is in its Voronoi face, and off the dot itself.
+    // Zoomed in, every place in view is labelled (the labels are the places in the document; the
+    // dots are pixels), and the raster is drawn afresh for the zoom.
+    const box = await page.locator(".map-svg").boundingBox();
+    await page.mouse.move((box?.x ?? 0) + 500, (box?.y ?? 0) + 400);
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(600);
+    // The place farthest from its nearest neighbour on screen (or from the edge of the view, past
+    // which places are not in the document): a point a third of that distance away from its dot
+    // is in its Voronoi face, and off the dot itself.
     const target = await page.evaluate(() => {
       const marks = [...document.querySelectorAll<SVGGElement>(".map-places [data-unit]")].map((g) => {
         const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute("transform") ?? "");
@@ -145,8 +193,8 @@ describe("a big scenario file", () => {
       const box = document.querySelector(".map-svg")?.getBoundingClientRect();
       let best = { unit: -1, x: 0, y: 0, d: 0 };
       for (const a of marks) {
-        if (!box || a.x < 60 || a.y < 60 || a.x > box.width - 60 || a.y > box.height - 60) continue;
-        let d = Infinity;
+        if (!box) continue;
+        let d = Math.min(a.x, a.y, box.width - a.x, box.height - a.y);
         for (const b of marks) if (b !== a) d = Math.min(d, Math.hypot(a.x - b.x, a.y - b.y));
         if (d > best.d) best = { ...a, d };
       }

@@ -13,7 +13,7 @@ import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
 import { loadScenario } from "../../src/node/load.js";
 import { renderHandout } from "../../src/render/handout.js";
-import { writableText } from "../../src/render/palette.js";
+import { writableText } from "../../src/render/svg-markup.js";
 import { svgToPngAsync } from "../../src/node/raster.js";
 import { renderSvgMap } from "../../src/render/svg-map.js";
 

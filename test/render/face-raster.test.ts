@@ -1,13 +1,29 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  dimmedFill,
+  fillIndex,
+  fillTable,
+  OPEN_TINT,
+  tint,
+  factionFill,
+  UNKNOWN_FILL,
+} from "../../src/map/style.js";
+import {
+  faceColours,
   facePixels,
   faceRings,
   pixelOf,
   rasteriseFaces,
   recolour,
   recolourChanged,
+  type FaceFills,
 } from "../../src/render/face-raster.js";
+
+/** Fills for a table of pixels (no open country, nothing dimmed apart). */
+function plainFills(fills: Uint32Array, faces: number): FaceFills {
+  return { fills, dimmed: fills, factionCount: fills.length - 1, open: new Uint8Array(faces) };
+}
 
 /** A w×h frame cut into a grid of rectangles at the given cuts; each cell a face, as a path. */
 function grid(
@@ -79,12 +95,59 @@ describe("the face-id raster", () => {
   it("recolours pixels by their face's owner, background where there is no face", () => {
     const ids = Int32Array.from([-1, 0, 1, 1]);
     const palette = Uint32Array.from([pixelOf("#000000"), pixelOf("#ff0000"), pixelOf("#0000ff")]);
+    const colours = new Uint32Array(2);
+    faceColours(Uint8Array.from([2, 1]), plainFills(palette, 2), undefined, colours);
     const out = new Uint32Array(4);
-    recolour(ids, Uint8Array.from([2, 1]), palette, Uint32Array.from([7, 7, 7, 7]), out);
+    recolour(ids, colours, Uint32Array.from([7, 7, 7, 7]), out);
     expect([...out]).toEqual([7, palette[2], palette[1], palette[1]]);
     expect(new Uint8Array(Uint32Array.from([pixelOf("#102030")]).buffer)).toEqual(
       Uint8Array.from([0x10, 0x20, 0x30, 0xff]),
     );
+  });
+
+  it("draws open country in the paler shade of its holder, as the SVG map does", () => {
+    const factions = [{ color: "#d62728" }, { color: "#1f77b4" }];
+    const table = fillTable(factions);
+    const fills: FaceFills = {
+      fills: Uint32Array.from(table.map(pixelOf)),
+      dimmed: Uint32Array.from(table.map((c) => pixelOf(dimmedFill(c)))),
+      factionCount: factions.length,
+      open: [0, 1, 1, 0],
+    };
+    const owners = Uint8Array.from([1, 1, 2, 0]);
+    const colours = new Uint32Array(4);
+    faceColours(owners, fills, undefined, colours);
+    expect([...colours]).toEqual([
+      pixelOf(factionFill("#d62728")),
+      pixelOf(tint(factionFill("#d62728"), OPEN_TINT)),
+      pixelOf(tint(factionFill("#1f77b4"), OPEN_TINT)),
+      pixelOf(UNKNOWN_FILL),
+    ]);
+    // The table the SVG map looks faces up in, entry for entry.
+    owners.forEach((o, f) =>
+      expect(colours[f]).toBe(pixelOf(table[fillIndex(o, fills.open[f], factions.length)] as string)),
+    );
+  });
+
+  it("dims, in compare mode, the ground whose holder is the same on the other date", () => {
+    const factions = [{ color: "#d62728" }, { color: "#1f77b4" }];
+    const table = fillTable(factions);
+    const fills: FaceFills = {
+      fills: Uint32Array.from(table.map(pixelOf)),
+      dimmed: Uint32Array.from(table.map((c) => pixelOf(dimmedFill(c)))),
+      factionCount: factions.length,
+      open: [0, 0, 1],
+    };
+    const colours = new Uint32Array(3);
+    faceColours(Uint8Array.from([1, 2, 2]), fills, Uint8Array.from([1, 1, 2]), colours);
+    expect([...colours]).toEqual([
+      pixelOf(dimmedFill(factionFill("#d62728"))),
+      pixelOf(factionFill("#1f77b4")),
+      pixelOf(dimmedFill(tint(factionFill("#1f77b4"), OPEN_TINT))),
+    ]);
+    // Dimmed: a fifth of the fill over the unknown ground's grey.
+    expect(dimmedFill("#ffffff")).toBe("#ebe9e3");
+    expect(dimmedFill(UNKNOWN_FILL)).toBe(UNKNOWN_FILL);
   });
 
   it("repaints only the faces that changed hands, inside the box it returns, to the full recolouring's picture", () => {
@@ -103,19 +166,22 @@ describe("the face-id raster", () => {
           const n = rings.faceCount;
           const before = Uint8Array.from(a.slice(0, n));
           const after = Uint8Array.from(b.slice(0, n));
-          const palette = Uint32Array.from([11, 22, 33, 44]);
+          const fills = plainFills(Uint32Array.from([11, 22, 33, 44]), n);
           const background = new Uint32Array(w * h).fill(5);
           const index = facePixels(ids, w, n);
           expect(index.start[n]).toBe(ids.filter((id) => id >= 0).length);
           const pixels = new Uint32Array(w * h);
-          recolour(ids, before, palette, background, pixels);
-          const shown = before.slice();
+          const colours = new Uint32Array(n);
+          faceColours(before, fills, undefined, colours);
+          recolour(ids, colours, background, pixels);
+          const shown = colours.slice();
           const previous = pixels.slice();
-          const box = recolourChanged(index, after, shown, palette, pixels);
+          faceColours(after, fills, undefined, colours);
+          const box = recolourChanged(index, colours, shown, pixels);
           const full = new Uint32Array(w * h);
-          recolour(ids, after, palette, background, full);
+          recolour(ids, colours, background, full);
           expect(pixels).toEqual(full);
-          expect(shown).toEqual(after);
+          expect(shown).toEqual(colours);
           for (let i = 0; i < pixels.length; i++) {
             if (pixels[i] === previous[i]) continue;
             const [x, y] = [i % w, Math.floor(i / w)];

@@ -1,4 +1,4 @@
-// SVG building blocks the writers share: the hatch pattern for contested ground and escaping.
+// SVG markup the writers share: the hatch pattern for contested ground, and text made safe to write.
 // The colours themselves live in the map's style (`src/map/style.ts`).
 
 /** An SVG `<pattern>` of diagonal stripes in `color` over a transparent ground. */
