@@ -97,22 +97,47 @@ export function controlFrame(
  * const frame = mapFrame(projected, history.stateAt("2017-07-03"));
  * frame.owners[face]; // the faction code to fill the face with
  * frame.frontPath;    // "M…L…"
+ *
+ * The path strings are joined when first read: read them before building the next frame from
+ * this one (its buffers are refilled, as the owners are).
  */
 export function mapFrame(map: ProjectedMap, state: ControlState, reuse?: MapFrame): MapFrame {
   const contestedKey = reuse ? facesKey(reuse.faceStatus, FACE_CONTESTED) : "";
   const besiegedKey = reuse ? facesKey(reuse.faceStatus, FACE_BESIEGED) : "";
+  // What the previous frame has already joined (its buffers are refilled below).
+  const before = reuse ? joined.get(reuse) : undefined;
   const control = controlFrame(map.bundle, state, reuse);
-  const sameContested = reuse !== undefined && facesKey(control.faceStatus, FACE_CONTESTED) === contestedKey;
-  const sameBesieged = reuse !== undefined && facesKey(control.faceStatus, FACE_BESIEGED) === besiegedKey;
-  return {
+  const paths: JoinedPaths = {};
+  if (reuse !== undefined && facesKey(control.faceStatus, FACE_CONTESTED) === contestedKey)
+    paths.contested = before?.contested;
+  if (reuse !== undefined && facesKey(control.faceStatus, FACE_BESIEGED) === besiegedKey)
+    paths.besieged = before?.besieged;
+  // The strings are joined when first read: a writer that draws from the owners (a face-id
+  // raster) never pays for them.
+  const frame: MapFrame = {
     ...control,
-    frontPath: control.hasFront ? frontPath(map, control.owners) : "",
-    contestedPath:
-      sameContested && reuse ? reuse.contestedPath : facesPath(map, control.faceStatus, FACE_CONTESTED),
-    besiegedPath:
-      sameBesieged && reuse ? reuse.besiegedPath : edgePath(map, control.faceStatus, FACE_BESIEGED),
+    get frontPath(): string {
+      return (paths.front ??= control.hasFront ? frontPath(map, control.owners) : "");
+    },
+    get contestedPath(): string {
+      return (paths.contested ??= facesPath(map, control.faceStatus, FACE_CONTESTED));
+    },
+    get besiegedPath(): string {
+      return (paths.besieged ??= edgePath(map, control.faceStatus, FACE_BESIEGED));
+    },
   };
+  joined.set(frame, paths);
+  return frame;
 }
+
+/** A frame's path strings joined so far. */
+interface JoinedPaths {
+  front?: string | undefined;
+  contested?: string | undefined;
+  besieged?: string | undefined;
+}
+
+const joined = new WeakMap<MapFrame, JoinedPaths>();
 
 function facesKey(flags: ArrayLike<number>, value: number): string {
   let key = "";
@@ -123,10 +148,14 @@ function facesKey(flags: ArrayLike<number>, value: number): string {
 /** What the arc functions read of a projected map. */
 export type ArcPaths = Pick<ProjectedMap, "arcCount" | "arcLeft" | "arcRight" | "arcPaths">;
 
-/** The arcs whose two sides are held by different known factions, as one path. */
-export function frontPath(map: ArcPaths, owners: ArrayLike<number>): string {
+/**
+ * The arcs whose two sides are held by different known factions, as one path (only those `keep`
+ * accepts, when given).
+ */
+export function frontPath(map: ArcPaths, owners: ArrayLike<number>, keep?: (arc: number) => boolean): string {
   let d = "";
   for (let a = 0; a < map.arcCount; a++) {
+    if (keep && !keep(a)) continue;
     const l = map.arcLeft[a] as number;
     const r = map.arcRight[a] as number;
     if (l < 0 || r < 0) continue;
@@ -137,20 +166,32 @@ export function frontPath(map: ArcPaths, owners: ArrayLike<number>): string {
   return d;
 }
 
-/** The faces whose `flags` equal `value`, joined into one path. */
-export function facesPath(map: ProjectedMap, flags: ArrayLike<number>, value = 1): string {
+/** The faces whose `flags` equal `value`, joined into one path (only those `keep` accepts, when given). */
+export function facesPath(
+  map: Pick<ProjectedMap, "faceCount" | "facePaths">,
+  flags: ArrayLike<number>,
+  value = 1,
+  keep?: (face: number) => boolean,
+): string {
   let d = "";
-  for (let f = 0; f < map.faceCount; f++) if (flags[f] === value) d += map.facePaths[f] as string;
+  for (let f = 0; f < map.faceCount; f++)
+    if (flags[f] === value && (!keep || keep(f))) d += map.facePaths[f] as string;
   return d;
 }
 
 /**
  * The edge of the ground whose `flags` equal `value`: the arcs with that ground on one side only
- * (the theatre's edge counts as outside).
+ * (the theatre's edge counts as outside); only those `keep` accepts, when given.
  */
-export function edgePath(map: ArcPaths, flags: ArrayLike<number>, value = 1): string {
+export function edgePath(
+  map: ArcPaths,
+  flags: ArrayLike<number>,
+  value = 1,
+  keep?: (arc: number) => boolean,
+): string {
   let d = "";
   for (let a = 0; a < map.arcCount; a++) {
+    if (keep && !keep(a)) continue;
     const l = map.arcLeft[a] as number;
     const r = map.arcRight[a] as number;
     const inL = l >= 0 && flags[l] === value;

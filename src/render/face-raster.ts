@@ -45,6 +45,26 @@ export function faceRings(facePaths: readonly string[]): FaceRings {
   };
 }
 
+/** Each entry's box in frame coordinates: x0, y0, x1, y1 (4 numbers per face or path). */
+export function ringBoxes(rings: FaceRings): Float64Array {
+  const box = new Float64Array(4 * rings.faceCount);
+  for (let f = 0; f < rings.faceCount; f++) {
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    const from = rings.ringPoint[rings.faceRing[f] as number] as number;
+    const to = rings.ringPoint[rings.faceRing[f + 1] as number] as number;
+    for (let i = from; i < to; i++) {
+      const x = rings.xs[i] as number;
+      const y = rings.ys[i] as number;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+    box.set([x0, y0, x1, y1], 4 * f);
+  }
+  return box;
+}
+
 /** Screen (device pixel) position of frame point p: `k·p + [x, y]`. */
 export interface RasterTransform {
   readonly k: number;

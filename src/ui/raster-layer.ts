@@ -8,6 +8,14 @@
 // repaint thousands of nodes. The ids answer which face is under the pointer. While a zoom or
 // pan is under way the canvases are moved by a CSS transform; they are redrawn once it rests.
 
+import {
+  edgePath,
+  FACE_BESIEGED,
+  FACE_CONTESTED,
+  facesPath,
+  frontPath,
+  type ControlFrame,
+} from "../map/frame.js";
 import type { ProjectedMap } from "../map/project.js";
 import {
   BESIEGED,
@@ -32,6 +40,7 @@ import {
   pixelOf,
   rasteriseFaces,
   recolour,
+  ringBoxes,
   recolourChanged,
   type FaceFills,
   type FacePixels,
@@ -42,12 +51,18 @@ import {
 /** Maps with at least this many faces are drawn as a raster; fewer stay SVG paths. */
 export const RASTER_FROM_FACES = 2000;
 
-/** A date's lines over the ground: the map frame's paths (frame coordinates). */
-export interface RasterOverlays {
-  readonly frontPath: string;
-  readonly contestedPath: string;
-  readonly besiegedPath: string;
+/** What a date's lines are drawn from: who holds each face and which are contested or besieged. */
+export type RasterOverlays = Pick<ControlFrame, "owners" | "faceStatus">;
+
+/** A date's lines as paths (frame coordinates). */
+interface LinePaths {
+  readonly front: string;
+  readonly contested: string;
+  readonly besieged: string;
 }
+
+/** More changed faces than this and the lines are drawn afresh rather than patched. */
+const PATCH_MAX_FACES = 400;
 
 /** A place's dot: frame coordinates and its kind (size and fill). */
 export interface RasterPlace {
@@ -86,8 +101,11 @@ export class RasterLayer {
   private owners: Uint8Array | undefined;
   private then: Uint8Array | undefined;
   private overlays: RasterOverlays | undefined;
-  /** The lines as last stroked (undefined: stroke again). */
-  private linesDrawn: RasterOverlays | undefined;
+  /** Owners and statuses the lines were drawn for (undefined: draw them afresh). */
+  private linesDrawn: { owners: Uint8Array; faceStatus: Uint8Array } | undefined;
+  /** Boxes of the faces and of the arcs, frame coordinates (4 numbers each). */
+  private faceBoxes: Float64Array = new Float64Array(0);
+  private arcBoxes: Float64Array = new Float64Array(0);
   private hatch: CanvasPattern | null = null;
   private textScale = 1;
   private width = 0;
@@ -135,6 +153,9 @@ export class RasterLayer {
   ): void {
     this.map = map;
     this.rings = faceRings(map.facePaths);
+    this.faceBoxes = ringBoxes(this.rings);
+    this.arcBoxes = ringBoxes(faceRings(map.arcPaths));
+    this.linesDrawn = undefined;
     this.fills = {
       fills: Uint32Array.from(fillTable.map((c) => pixelOf(c))),
       dimmed: Uint32Array.from(fillTable.map((c) => pixelOf(dimmedFill(c)))),
@@ -196,19 +217,104 @@ export class RasterLayer {
     const dirty = recolourChanged(this.index, this.colours, this.shown, this.pixels);
     if (dirty)
       this.ctx.putImageData(this.image, 0, 0, dirty[0], dirty[1], dirty[2] - dirty[0], dirty[3] - dirty[1]);
+    if (overlays) this.drawLines(overlays);
+  }
+
+  /**
+   * The date's lines: where few faces changed owner or status since the lines were last drawn,
+   * only the boxes around them are cleared and drawn again (with every line that crosses them),
+   * so a day's cost follows what changed, not the size of the map.
+   */
+  private drawLines(o: RasterOverlays): void {
+    const map = this.map;
+    if (!map) return;
+    const ctx = this.linesCtx;
+    const w = this.lines.width;
+    const h = this.lines.height;
     const drawn = this.linesDrawn;
-    if (
-      drawn &&
-      overlays &&
-      drawn.frontPath === overlays.frontPath &&
-      drawn.contestedPath === overlays.contestedPath &&
-      drawn.besiegedPath === overlays.besiegedPath
-    )
-      return;
-    this.linesCtx.setTransform(1, 0, 0, 1, 0, 0);
-    this.linesCtx.clearRect(0, 0, this.lines.width, this.lines.height);
-    if (overlays) this.drawOverlays(overlays);
-    this.linesDrawn = overlays && { ...overlays };
+    const n = o.owners.length;
+    let rects: number[] | undefined;
+    if (drawn && drawn.owners.length === n) {
+      rects = [];
+      const t = this.drawnAt;
+      const r = this.ratio;
+      // Room for the widest line (and its round caps) around each changed face, device px.
+      const margin = r * (Math.max(STROKES.frontCasing, STROKES.besieged) * this.textScale) + 2;
+      for (let f = 0; f < n && rects.length <= 4 * PATCH_MAX_FACES; f++) {
+        if (o.owners[f] === drawn.owners[f] && o.faceStatus[f] === drawn.faceStatus[f]) continue;
+        const b = 4 * f;
+        const x0 = Math.floor(r * (t.k * (this.faceBoxes[b] as number) + t.x) - margin);
+        const y0 = Math.floor(r * (t.k * (this.faceBoxes[b + 1] as number) + t.y) - margin);
+        const x1 = Math.ceil(r * (t.k * (this.faceBoxes[b + 2] as number) + t.x) + margin);
+        const y1 = Math.ceil(r * (t.k * (this.faceBoxes[b + 3] as number) + t.y) + margin);
+        if (x1 <= 0 || y1 <= 0 || x0 >= w || y0 >= h) continue;
+        rects.push(x0, y0, x1, y1);
+      }
+      if (rects.length > 4 * PATCH_MAX_FACES) rects = undefined;
+    }
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    if (rects) {
+      if (rects.length === 0) {
+        ctx.restore();
+        this.remember(o);
+        return;
+      }
+      ctx.beginPath();
+      for (let i = 0; i < rects.length; i += 4)
+        ctx.rect(
+          rects[i] as number,
+          rects[i + 1] as number,
+          (rects[i + 2] as number) - (rects[i] as number),
+          (rects[i + 3] as number) - (rects[i + 1] as number),
+        );
+      ctx.clip();
+    }
+    ctx.clearRect(0, 0, w, h);
+    this.strokeLines(this.linePaths(map, o, rects));
+    ctx.restore();
+    this.remember(o);
+  }
+
+  private remember(o: RasterOverlays): void {
+    if (this.linesDrawn && this.linesDrawn.owners.length === o.owners.length) {
+      this.linesDrawn.owners.set(o.owners);
+      this.linesDrawn.faceStatus.set(o.faceStatus);
+    } else this.linesDrawn = { owners: o.owners.slice(), faceStatus: o.faceStatus.slice() };
+  }
+
+  /** The date's lines, or only those whose box meets one of `rects` (device px, 4 numbers each). */
+  private linePaths(map: ProjectedMap, o: RasterOverlays, rects: readonly number[] | undefined): LinePaths {
+    if (!rects)
+      return {
+        front: frontPath(map, o.owners),
+        contested: facesPath(map, o.faceStatus, FACE_CONTESTED),
+        besieged: edgePath(map, o.faceStatus, FACE_BESIEGED),
+      };
+    const t = this.drawnAt;
+    const r = this.ratio;
+    const meets = (boxes: Float64Array) => (i: number) => {
+      const b = 4 * i;
+      const x0 = r * (t.k * (boxes[b] as number) + t.x);
+      const y0 = r * (t.k * (boxes[b + 1] as number) + t.y);
+      const x1 = r * (t.k * (boxes[b + 2] as number) + t.x);
+      const y1 = r * (t.k * (boxes[b + 3] as number) + t.y);
+      for (let q = 0; q < rects.length; q += 4)
+        if (
+          x1 >= (rects[q] as number) &&
+          x0 <= (rects[q + 2] as number) &&
+          y1 >= (rects[q + 1] as number) &&
+          y0 <= (rects[q + 3] as number)
+        )
+          return true;
+      return false;
+    };
+    const arc = meets(this.arcBoxes);
+    return {
+      front: frontPath(map, o.owners, arc),
+      contested: facesPath(map, o.faceStatus, FACE_CONTESTED, meets(this.faceBoxes)),
+      besieged: edgePath(map, o.faceStatus, FACE_BESIEGED, arc),
+    };
   }
 
   /** Every place's dot, in the order given (later dots over earlier ones, as in SVG). */
@@ -237,7 +343,7 @@ export class RasterLayer {
     }
   }
 
-  private drawOverlays(o: RasterOverlays): void {
+  private strokeLines(o: LinePaths): void {
     const ctx = this.linesCtx;
     const t = this.drawnAt;
     const k = t.k;
@@ -245,19 +351,19 @@ export class RasterLayer {
     ctx.save();
     ctx.setTransform(this.ratio * k, 0, 0, this.ratio * k, this.ratio * t.x, this.ratio * t.y);
     ctx.lineJoin = "round";
-    if (o.contestedPath) {
+    if (o.contested) {
       this.hatch ??= this.hatchPattern();
       if (this.hatch) {
         // The pattern lives in device pixels: undo the map's scale so its spacing stays on screen.
         this.hatch.setTransform(new DOMMatrix().scale(1 / (this.ratio * k)).rotate(HATCH.angle));
         ctx.globalAlpha = HATCH.opacity;
         ctx.fillStyle = this.hatch;
-        ctx.fill(new Path2D(o.contestedPath), "evenodd");
+        ctx.fill(new Path2D(o.contested), "evenodd");
         ctx.globalAlpha = 1;
       }
     }
-    if (o.frontPath) {
-      const front = new Path2D(o.frontPath);
+    if (o.front) {
+      const front = new Path2D(o.front);
       ctx.lineCap = "round";
       ctx.globalAlpha = 0.7;
       ctx.strokeStyle = FRONT_CASING;
@@ -269,12 +375,12 @@ export class RasterLayer {
       ctx.stroke(front);
     }
     // Besieged ground over the front line, so its outline shows where the two run together.
-    if (o.besiegedPath) {
+    if (o.besieged) {
       ctx.strokeStyle = BESIEGED;
       ctx.lineCap = "butt";
       ctx.lineWidth = (STROKES.besieged * z) / k;
       ctx.setLineDash(STROKES.besiegedDash.map((d) => (d * z) / k));
-      ctx.stroke(new Path2D(o.besiegedPath));
+      ctx.stroke(new Path2D(o.besieged));
       ctx.setLineDash([]);
     }
     ctx.restore();

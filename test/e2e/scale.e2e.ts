@@ -134,6 +134,60 @@ describe("a big scenario file", () => {
     await page.close();
   });
 
+  it("patches the lines day by day to the picture drawn afresh", async () => {
+    const { page, problems } = await openBig();
+    const size = page.viewportSize() ?? { width: 1280, height: 800 };
+    /** A new size and back: the same view, every line drawn afresh. */
+    const drawAfresh = async () => {
+      await page.setViewportSize({ width: size.width + 40, height: size.height });
+      await page.waitForTimeout(300);
+      await page.setViewportSize(size);
+      await page.waitForTimeout(300);
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+    };
+    const keep = (slot: string) =>
+      page.$eval(
+        "canvas.map-raster-lines",
+        (c, slot) => {
+          const canvas = c as HTMLCanvasElement;
+          const data = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
+          (window as unknown as Record<string, unknown>)[slot] = data;
+        },
+        slot,
+      );
+    const slider = page.locator('[role="slider"]');
+    await slider.focus();
+    await page.keyboard.press("End");
+    await drawAfresh();
+    // Day by day: each step redraws only around the faces that changed.
+    for (let i = 0; i < 40; i++) await page.keyboard.press("ArrowLeft");
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    await keep("__patched");
+    await drawAfresh();
+    await keep("__fresh");
+    const diff = await page.evaluate(() => {
+      const w = window as unknown as Record<string, Uint8ClampedArray | undefined>;
+      const [a, b] = [w.__patched, w.__fresh];
+      if (!a || !b || a.length !== b.length) return { length: -1, differing: -1, inked: 0 };
+      let differing = 0;
+      let inked = 0;
+      for (let i = 0; i < a.length; i++) {
+        if (Math.abs((a[i] as number) - (b[i] as number)) > 2) differing++;
+        if ((b[i] as number) > 0) inked++;
+      }
+      return { length: a.length, differing, inked };
+    });
+    expect(diff.length).toBeGreaterThan(0);
+    expect(diff.inked).toBeGreaterThan(1000);
+    expect(diff.differing).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("dims, in compare mode, the ground that did not change hands, as the SVG map does", async () => {
     const { page, problems } = await openBig();
     await page.locator('[role="slider"]').focus();

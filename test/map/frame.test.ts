@@ -5,7 +5,7 @@ import type { TheatreDef } from "../../src/core/types.js";
 import { faceOwners, frontArcs } from "../../src/geo/control.js";
 import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
-import { fillPaths, frontPath, mapFrame } from "../../src/map/frame.js";
+import { fillPaths, frontPath, mapFrame, type MapFrame } from "../../src/map/frame.js";
 import { projectBundle } from "../../src/map/project.js";
 import { syntheticScenario } from "../bench/synthetic.js";
 
@@ -49,6 +49,8 @@ describe("per-frame geometry", () => {
     const history = createHistory(scenario);
     const state = history.blank();
     let owners: Uint8Array | undefined;
+    let reused: MapFrame | undefined;
+    let step = 0;
     for (let day = dayOf(scenario.start); day <= dayOf(scenario.end); day += 37) {
       history.stateAt(day, state);
       owners = faceOwners(partition, state, owners);
@@ -63,6 +65,14 @@ describe("per-frame geometry", () => {
       const frame = mapFrame(pp, state);
       expect([...frame.owners]).toEqual([...owners]);
       expect(frame.frontPath).toBe(path);
+      // Frame after frame in the same buffers, the paths read on some dates only (they are
+      // joined when read): each is its own date's.
+      reused = mapFrame(pp, state, reused);
+      if (step++ % 3 !== 1) {
+        expect(reused.frontPath).toBe(path);
+        expect(reused.contestedPath).toBe(frame.contestedPath);
+        expect(reused.besiegedPath).toBe(frame.besiegedPath);
+      }
       fills.forEach((d, code) =>
         expect((d.match(/M/g) ?? []).length).toBeGreaterThanOrEqual(buckets[code]?.length ?? 0),
       );

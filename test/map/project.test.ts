@@ -105,4 +105,10 @@ describe("front and changed edges", () => {
   it("outlines changed ground against unchanged ground and the outside", () => {
     expect(edgePath(arcs, Uint8Array.from([0, 1, 1, 0]))).toBe("M0,0L1,0M2,0L3,0");
   });
+
+  it("keeps only the arcs asked for (a raster patching part of its lines)", () => {
+    expect(frontPath(arcs, Uint8Array.from([1, 2, 1, 2]), (a) => a !== 0)).toBe("M1,0L2,0M3,0L4,0");
+    expect(frontPath(arcs, Uint8Array.from([1, 2, 1, 2]))).toBe("M0,0L1,0M1,0L2,0M3,0L4,0");
+    expect(edgePath(arcs, Uint8Array.from([0, 1, 1, 0]), 1, (a) => a === 2)).toBe("M2,0L3,0");
+  });
 });
