@@ -5,7 +5,7 @@
 // the faces whose colour changed). The same ids answer "which face is here".
 // Pure: typed arrays in, typed arrays out; the app's canvas layer puts them on screen.
 
-import { fillIndex } from "../map/style.js";
+import { dimmedFill, fillIndex } from "../map/style.js";
 
 /** Face outlines in frame coordinates, flattened: face f's rings are rings [faceRing[f], faceRing[f+1]). */
 export interface FaceRings {
@@ -158,6 +158,20 @@ export interface FaceFills {
   readonly factionCount: number;
   /** Per face, 1 where it is open country (the paler shade). */
   readonly open: ArrayLike<number>;
+}
+
+/** Fills from the map's fill table (`fillTable`), with the dimmed twin of each entry. */
+export function faceFills(
+  table: readonly string[],
+  factionCount: number,
+  open: ArrayLike<number>,
+): FaceFills {
+  return {
+    fills: Uint32Array.from(table.map((c) => pixelOf(c))),
+    dimmed: Uint32Array.from(table.map((c) => pixelOf(dimmedFill(c)))),
+    factionCount,
+    open,
+  };
 }
 
 /**

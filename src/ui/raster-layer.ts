@@ -19,7 +19,6 @@ import {
 import type { ProjectedMap } from "../map/project.js";
 import {
   BESIEGED,
-  dimmedFill,
   dotRadius,
   FRONT,
   FRONT_CASING,
@@ -35,9 +34,9 @@ import {
 } from "../map/style.js";
 import {
   faceColours,
+  faceFills,
   facePixels,
   faceRings,
-  pixelOf,
   rasteriseFaces,
   recolour,
   ringBoxes,
@@ -156,12 +155,7 @@ export class RasterLayer {
     this.faceBoxes = ringBoxes(this.rings);
     this.arcBoxes = ringBoxes(faceRings(map.arcPaths));
     this.linesDrawn = undefined;
-    this.fills = {
-      fills: Uint32Array.from(fillTable.map((c) => pixelOf(c))),
-      dimmed: Uint32Array.from(fillTable.map((c) => pixelOf(dimmedFill(c)))),
-      factionCount,
-      open: map.bundle.partition.faces.open,
-    };
+    this.fills = faceFills(fillTable, factionCount, map.bundle.partition.faces.open);
     this.colours = new Uint32Array(map.faceCount);
     this.places = places;
     this.owners = undefined;

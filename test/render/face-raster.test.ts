@@ -11,6 +11,7 @@ import {
 } from "../../src/map/style.js";
 import {
   faceColours,
+  faceFills,
   facePixels,
   faceRings,
   pixelOf,
@@ -108,12 +109,7 @@ describe("the face-id raster", () => {
   it("draws open country in the paler shade of its holder, as the SVG map does", () => {
     const factions = [{ color: "#d62728" }, { color: "#1f77b4" }];
     const table = fillTable(factions);
-    const fills: FaceFills = {
-      fills: Uint32Array.from(table.map(pixelOf)),
-      dimmed: Uint32Array.from(table.map((c) => pixelOf(dimmedFill(c)))),
-      factionCount: factions.length,
-      open: [0, 1, 1, 0],
-    };
+    const fills = faceFills(table, factions.length, [0, 1, 1, 0]);
     const owners = Uint8Array.from([1, 1, 2, 0]);
     const colours = new Uint32Array(4);
     faceColours(owners, fills, undefined, colours);
@@ -132,12 +128,7 @@ describe("the face-id raster", () => {
   it("dims, in compare mode, the ground whose holder is the same on the other date", () => {
     const factions = [{ color: "#d62728" }, { color: "#1f77b4" }];
     const table = fillTable(factions);
-    const fills: FaceFills = {
-      fills: Uint32Array.from(table.map(pixelOf)),
-      dimmed: Uint32Array.from(table.map((c) => pixelOf(dimmedFill(c)))),
-      factionCount: factions.length,
-      open: [0, 0, 1],
-    };
+    const fills = faceFills(table, factions.length, [0, 0, 1]);
     const colours = new Uint32Array(3);
     faceColours(Uint8Array.from([1, 2, 2]), fills, Uint8Array.from([1, 1, 2]), colours);
     expect([...colours]).toEqual([
