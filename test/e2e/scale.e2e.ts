@@ -260,7 +260,10 @@ describe("a big scenario file", () => {
     await page.locator(".why-unit").waitFor();
     expect(await page.textContent(".why-unit")).toContain(name);
     // A click on a dot, or right beside it, explains that place on the raster as on SVG maps
-    // (each time a place other than the one the panel shows).
+    // (each time a place other than the one the panel shows); zoomed out a little, for more dots
+    // in the middle of the view.
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(600);
     const shown = [target.unit];
     for (const [dx, dy] of [
       [0, 0],
