@@ -454,6 +454,7 @@ export class App implements PresenterPort {
     const state = loaded.history.stateAt(day, loaded.state);
     loaded.frame = mapFrame(loaded.geometry, state, loaded.frame);
     this.map.render(loaded.frame);
+    this.map.setPlaceStatus(state.status);
     this.map.setIncidents(incidentsOn(loaded.scenario.log, day), day);
     this.timeline.setDay(day);
     this.chart.setDay(day);

@@ -24,6 +24,7 @@ import {
   BESIEGED,
   CHANGED,
   dotRadius,
+  dotRing,
   fillIndex,
   fillTable,
   FRONT,
@@ -105,6 +106,10 @@ interface PlaceMark {
   readonly y: number;
   readonly el: SVGGElement;
   readonly label: SVGTextElement;
+  /** The ring round a contested or besieged place's dot (the style's `dotRing`). */
+  readonly ring: SVGCircleElement;
+  /** The unit's status the ring was drawn for. */
+  status: number;
   placement: LabelPlacement;
   /** The label's placement input (zoom 1, px), for its box as a hit target. */
   labelInput: LabelInput | undefined;
@@ -407,6 +412,7 @@ export class MapView {
     this.svg.style.setProperty("--map-text-scale", String(scale));
     for (const p of this.places) {
       p.el.querySelector("circle")?.setAttribute("r", String(dotRadius(p.kind) * scale));
+      this.drawRing(p);
     }
     this.refit();
   }
@@ -590,16 +596,44 @@ export class MapView {
     return this.geometry?.invert([fx, fy]);
   }
 
+  /** Rings the dots of contested and besieged places, as the exports do (`status`: per unit). */
+  setPlaceStatus(status: ArrayLike<number>): void {
+    for (const p of this.places) {
+      const st = status[p.unit] ?? 0;
+      if (st === p.status) continue;
+      p.status = st;
+      this.drawRing(p);
+    }
+  }
+
+  private drawRing(p: PlaceMark): void {
+    const ring = dotRing(p.status);
+    const k = this.textScale;
+    setAttrs(
+      p.ring,
+      ring
+        ? {
+            display: null,
+            r: (dotRadius(p.kind) + ring.gap) * k,
+            // Inline, so the stylesheet's dot fill and stroke do not apply to the ring.
+            style: `fill:none;stroke:${ring.color};stroke-width:${ring.width * k}px;stroke-dasharray:${ring.dash.map((v) => v * k).join(" ")}`,
+          }
+        : { display: "none", style: null },
+    );
+  }
+
   private buildPlaces(): void {
     const g = this.geometry;
     const sc = this.scenario;
     if (!g || !sc) return;
     this.places = g.places.map((p) => {
       const label = s("text", { class: "place-label" }, p.name);
+      const ring = s("circle", { class: "place-ring", display: "none" });
       const el = s(
         "g",
         { class: `place place-${p.kind}`, "data-unit": p.unit },
         s("circle", { r: dotRadius(p.kind) * this.textScale }),
+        ring,
         label,
       );
       return {
@@ -609,6 +643,8 @@ export class MapView {
         y: p.y,
         el,
         label,
+        ring,
+        status: 0,
         placement: { minZoom: Infinity, anchor: "right" },
         labelInput: undefined,
       };

@@ -268,6 +268,26 @@ describe("every shipped scenario at three dates", () => {
         expect(key.join(" | "), "the holder is in the key").toContain(c.faction);
         if (c.status) expect(faction).toContain(c.status);
         else expect(faction).toContain("Held");
+        // A place's dot is ringed when it is contested (ink) or besieged (red), as in the exports.
+        const ring = await page.$$eval(
+          ".place",
+          (els, name) =>
+            els
+              .filter((e) => e.querySelector(".place-label")?.textContent === name)
+              .map((e) => {
+                const r = e.querySelector(".place-ring");
+                return r && getComputedStyle(r).display !== "none" ? getComputedStyle(r).stroke : "none";
+              }),
+          // The place's own name, as the panel heads it ("Name (kind)").
+          ((await page.textContent(".why-unit")) ?? "").replace(/ \([^)]*\)$/, ""),
+        );
+        const ringColour = { Besieged: "rgb(176, 0, 32)", Contested: "rgb(31, 31, 31)" } as const;
+        const isArea = ((await page.textContent(".why-kind")) ?? "").includes("area");
+        expect(ring.length, `${m.scenario} ${c.date}: ${c.place}'s dot`).toBe(isArea ? 0 : 1);
+        if (ring.length > 0)
+          expect(ring[0], `${m.scenario} ${c.date}: ${c.place}'s ring`).toBe(
+            c.status === "Besieged" || c.status === "Contested" ? ringColour[c.status] : "none",
+          );
       }
       page.off("console", onConsole);
       page.off("pageerror", onError);
