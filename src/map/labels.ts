@@ -68,7 +68,8 @@ export interface LabelOptions {
 
 export const ZOOM_LADDER: readonly number[] = [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 
-const ANCHORS: readonly LabelAnchor[] = [
+/** The eight spots around a dot, in the order they are tried. */
+export const LABEL_ANCHORS: readonly LabelAnchor[] = [
   "right",
   "left",
   "above",
@@ -152,40 +153,91 @@ function inside(a: Box, b: Box): boolean {
   return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
 }
 
-/** A box in the collision grid, with the rank of what it belongs to (-Infinity: always blocks). */
-interface Ranked extends Box {
-  readonly rank: number;
+/** Cells of the collision grids, px. */
+const CELL = 64;
+
+/** A cell's key: its column and row in one number (rows within ±2^20 cells). */
+function cellKey(i: number, j: number): number {
+  return i * 2097152 + j;
 }
 
-/** A uniform grid of boxes for collision look-ups. */
+/**
+ * A uniform grid of boxes for collision look-ups, each box with the rank of what it belongs to
+ * (-Infinity: always blocks). Boxes are kept flat (five numbers each), cells by a numeric key.
+ */
 class BoxGrid {
-  private readonly cells = new Map<string, Ranked[]>();
-  constructor(private readonly size: number) {}
-  private keys(b: Box): string[] {
-    const out: string[] = [];
-    for (let i = Math.floor(b.x0 / this.size); i <= Math.floor(b.x1 / this.size); i++)
-      for (let j = Math.floor(b.y0 / this.size); j <= Math.floor(b.y1 / this.size); j++)
-        out.push(`${i},${j}`);
-    return out;
-  }
-  /** Boxes overlapping `b`: those ranked at or below `limit` block; the others are counted. */
-  hits(b: Box, limit = Infinity): { blocked: boolean; covered: number } {
-    let covered: Set<Ranked> | undefined;
-    for (const key of this.keys(b))
-      for (const o of this.cells.get(key) ?? []) {
-        if (!overlaps(b, o)) continue;
-        if (o.rank <= limit) return { blocked: true, covered: 0 };
-        (covered ??= new Set()).add(o);
-      }
-    return { blocked: false, covered: covered?.size ?? 0 };
-  }
-  add(b: Box, rank = -Infinity): void {
-    const r: Ranked = { ...b, rank };
-    for (const key of this.keys(b)) {
-      const list = this.cells.get(key);
-      if (list) list.push(r);
-      else this.cells.set(key, [r]);
+  private readonly cells = new Map<number, number[]>();
+  private data = new Float64Array(1024);
+  private count = 0;
+
+  add(x0: number, y0: number, x1: number, y1: number, rank = -Infinity): void {
+    const id = this.count++;
+    if (id * 5 + 5 > this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
     }
+    const d = this.data;
+    d[id * 5] = x0;
+    d[id * 5 + 1] = y0;
+    d[id * 5 + 2] = x1;
+    d[id * 5 + 3] = y1;
+    d[id * 5 + 4] = rank;
+    const i1 = Math.floor(x1 / CELL);
+    const j1 = Math.floor(y1 / CELL);
+    for (let i = Math.floor(x0 / CELL); i <= i1; i++)
+      for (let j = Math.floor(y0 / CELL); j <= j1; j++) {
+        const key = cellKey(i, j);
+        const list = this.cells.get(key);
+        if (list) list.push(id);
+        else this.cells.set(key, [id]);
+      }
+  }
+
+  /** Whether any box overlaps `b`. */
+  blocked(b: Box): boolean {
+    const d = this.data;
+    const i1 = Math.floor(b.x1 / CELL);
+    const j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) {
+        const list = this.cells.get(cellKey(i, j));
+        if (!list) continue;
+        for (const id of list) {
+          const o = id * 5;
+          if (
+            b.x0 < (d[o + 2] as number) &&
+            (d[o] as number) < b.x1 &&
+            b.y0 < (d[o + 3] as number) &&
+            (d[o + 1] as number) < b.y1
+          )
+            return true;
+        }
+      }
+    return false;
+  }
+
+  /** Boxes overlapping `b`: those ranked at or below `limit` block; the others are counted. */
+  hits(b: Box, limit: number): { blocked: boolean; covered: number } {
+    const d = this.data;
+    const covered = new Set<number>();
+    const i1 = Math.floor(b.x1 / CELL);
+    const j1 = Math.floor(b.y1 / CELL);
+    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
+      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++)
+        for (const id of this.cells.get(cellKey(i, j)) ?? []) {
+          const o = id * 5;
+          if (!(
+            b.x0 < (d[o + 2] as number) &&
+            (d[o] as number) < b.x1 &&
+            b.y0 < (d[o + 3] as number) &&
+            (d[o + 1] as number) < b.y1
+          ))
+            continue;
+          if ((d[o + 4] as number) <= limit) return { blocked: true, covered: 0 };
+          covered.add(id);
+        }
+    return { blocked: false, covered: covered.size };
   }
 }
 
@@ -207,68 +259,82 @@ export function placeLabels(labels: readonly LabelInput[], options: LabelOptions
   const minZoom = new Array<number>(labels.length).fill(Infinity);
   const anchor = new Array<LabelAnchor>(labels.length).fill("right");
   const grids = zooms.map((k) => {
-    const grid = new BoxGrid(64);
+    const grid = new BoxGrid();
     for (const l of labels) {
       const d = l.radius ?? DOT;
-      grid.add({ x0: l.x * k - d, y0: l.y * k - d, x1: l.x * k + d, y1: l.y * k + d }, l.rank);
+      grid.add(l.x * k - d, l.y * k - d, l.x * k + d, l.y * k + d, l.rank);
     }
-    for (const o of options.obstacles ?? [])
-      grid.add({ x0: o.x0 * k, y0: o.y0 * k, x1: o.x1 * k, y1: o.y1 * k });
-    if (k === zooms[0]) for (const o of options.overlays ?? []) grid.add(o);
+    for (const o of options.obstacles ?? []) grid.add(o.x0 * k, o.y0 * k, o.x1 * k, o.y1 * k);
+    if (k === zooms[0]) for (const o of options.overlays ?? []) grid.add(o.x0, o.y0, o.x1, o.y1);
     for (const n of options.names ?? []) {
       const dx = ((k - 1) * (n.x0 + n.x1)) / 2;
       const dy = ((k - 1) * (n.y0 + n.y1)) / 2;
-      grid.add({ x0: n.x0 + dx, y0: n.y0 + dy, x1: n.x1 + dx, y1: n.y1 + dy });
+      grid.add(n.x0 + dx, n.y0 + dy, n.x1 + dx, n.y1 + dy);
     }
     return grid;
   });
   const bounds = options.bounds;
   const mustRank = options.mustRank ?? -Infinity;
-  /** The boxes of label `l` at `anchor` from zoom index `z` on, or undefined when out of bounds. */
-  const boxesFrom = (l: LabelInput, a: LabelAnchor, z: number): Box[] | undefined => {
-    const boxes = zooms.slice(z).map((kk) => labelBox(l, a, kk, options));
+  const last = zooms.length - 1;
+  /** Whether label `l`'s box at `a` lies inside the bounds at zoom index `z`. */
+  const inBounds = (l: LabelInput, a: LabelAnchor, z: number): boolean => {
+    if (!bounds) return true;
     const k = zooms[z] as number;
-    if (
-      bounds &&
-      !inside(boxes[0] as Box, { x0: bounds.x0 * k, y0: bounds.y0 * k, x1: bounds.x1 * k, y1: bounds.y1 * k })
-    )
-      return undefined;
-    return boxes;
+    return inside(labelBox(l, a, k, options), {
+      x0: bounds.x0 * k,
+      y0: bounds.y0 * k,
+      x1: bounds.x1 * k,
+      y1: bounds.y1 * k,
+    });
   };
-  const take = (i: number, a: LabelAnchor, z: number, boxes: readonly Box[]): void => {
-    boxes.forEach((box, j) => (grids[z + j] as BoxGrid).add(box));
+  const take = (i: number, a: LabelAnchor, z: number): void => {
+    const l = labels[i] as LabelInput;
+    for (let j = z; j <= last; j++) {
+      const box = labelBox(l, a, zooms[j] as number, options);
+      (grids[j] as BoxGrid).add(box.x0, box.y0, box.x1, box.y1);
+    }
     minZoom[i] = zooms[z] as number;
     anchor[i] = a;
   };
   for (const i of order) {
     const l = labels[i] as LabelInput;
-    placing: for (let z = 0; z < zooms.length; z++) {
-      for (const a of ANCHORS) {
-        const boxes = boxesFrom(l, a, z);
-        if (!boxes || boxes.some((box, j) => (grids[z + j] as BoxGrid).hits(box).blocked)) continue;
-        take(i, a, z, boxes);
-        break placing;
-      }
-      if (z > 0 || l.rank > mustRank) continue;
+    // A spot from zoom index z on must be clear at every zoom from z on: the first zoom a spot
+    // can show from is one past the closest zoom at which it is blocked (and within bounds).
+    // The first zoom any spot can take wins, the first spot in order at that zoom.
+    let bestZ = Infinity;
+    let bestA: LabelAnchor = "right";
+    for (const a of LABEL_ANCHORS) {
+      let z = last;
+      while (z >= 0 && !(grids[z] as BoxGrid).blocked(labelBox(l, a, zooms[z] as number, options))) z--;
+      for (z++; z < bestZ && z <= last; z++)
+        if (inBounds(l, a, z)) {
+          bestZ = z;
+          bestA = a;
+          break;
+        }
+      if (bestZ === 0) break;
+    }
+    if (bestZ > 0 && l.rank <= mustRank) {
       // No clear spot at the first zoom for a label that must show: the spot covering the
       // fewest dots of less important places, clear of everything else.
-      let best: { a: LabelAnchor; boxes: Box[]; covered: number } | undefined;
-      for (const a of ANCHORS) {
-        const boxes = boxesFrom(l, a, 0);
-        if (!boxes) continue;
+      let best: { a: LabelAnchor; covered: number } | undefined;
+      for (const a of LABEL_ANCHORS) {
+        if (!inBounds(l, a, 0)) continue;
         let covered = 0;
-        const clear = boxes.every((box, j) => {
-          const hit = (grids[j] as BoxGrid).hits(box, l.rank);
+        let clear = true;
+        for (let j = 0; j <= last && clear; j++) {
+          const hit = (grids[j] as BoxGrid).hits(labelBox(l, a, zooms[j] as number, options), l.rank);
           if (j === 0) covered = hit.covered;
-          return !hit.blocked;
-        });
-        if (clear && (!best || covered < best.covered)) best = { a, boxes, covered };
+          clear = !hit.blocked;
+        }
+        if (clear && (!best || covered < best.covered)) best = { a, covered };
       }
       if (best) {
-        take(i, best.a, 0, best.boxes);
-        break;
+        take(i, best.a, 0);
+        continue;
       }
     }
+    if (bestZ <= last) take(i, bestA, bestZ);
   }
   return labels.map((_, i) => ({ minZoom: minZoom[i] as number, anchor: anchor[i] as LabelAnchor }));
 }
