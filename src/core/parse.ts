@@ -1,6 +1,6 @@
 // YAML text → plain data, and a way to map any path inside it (["events", 3, "units", 0]) back to a
 // line and column for diagnostics. A file is first read by a fast parser that keeps no source
-// positions (js-yaml); positions are recovered only when a diagnostic asks for one (from js-yaml's
+// positions (the subset reader of `yaml-subset.ts`, then js-yaml for what it leaves); positions are recovered only when a diagnostic asks for one (from js-yaml's
 // event stream, read then), and the positioned parser (yaml) reads the file when the fast read
 // fails (it reports why) or holds anchors, aliases, tags or control characters. Bad input (empty,
 // binary, not YAML, not a mapping, too big, too deep, control characters, aliases to nothing)
@@ -22,6 +22,7 @@ import {
 import { constructFromEvents, CORE_SCHEMA, getScalarValue, parseEvents } from "js-yaml";
 import type { Diagnostic, Severity } from "./diagnostics.js";
 import { overLimit, withDefaults, type Limits } from "./limits.js";
+import { readYamlSubset } from "./yaml-subset.js";
 
 export type Path = readonly (string | number)[];
 
@@ -309,6 +310,9 @@ function holdsControlCharacters(value: unknown): boolean {
  * must read it (node properties, a syntax error, too deep, control characters anywhere).
  */
 function fastRead(text: string, limits: Limits): { value: unknown } | undefined {
+  // The common subset first, read directly; anything else by js-yaml.
+  const subset = readYamlSubset(text, limits.depth);
+  if (subset) return subset;
   const scan = scanForFastRead(text);
   if (scan === "positioned") return undefined;
   let value: unknown;
