@@ -149,55 +149,63 @@ function facesKey(flags: ArrayLike<number>, value: number): string {
 export type ArcPaths = Pick<ProjectedMap, "arcCount" | "arcLeft" | "arcRight" | "arcPaths">;
 
 /**
- * The arcs whose two sides are held by different known factions, as one path (only those `keep`
- * accepts, when given).
+ * Which arcs or faces a path function looks at: those a predicate accepts, or a list of indices
+ * in ascending order (then only those are visited, whatever the map's size).
  */
-export function frontPath(map: ArcPaths, owners: ArrayLike<number>, keep?: (arc: number) => boolean): string {
+export type Subset = ((i: number) => boolean) | readonly number[];
+
+/** Calls `visit` for every index below `count` in `subset` (all of them without one), ascending. */
+function eachIn(count: number, subset: Subset | undefined, visit: (i: number) => void): void {
+  if (subset === undefined) for (let i = 0; i < count; i++) visit(i);
+  else if (typeof subset === "function") {
+    for (let i = 0; i < count; i++) if (subset(i)) visit(i);
+  } else for (const i of subset) if (i >= 0 && i < count) visit(i);
+}
+
+/**
+ * The arcs whose two sides are held by different known factions, as one path (only those in
+ * `keep`, when given).
+ */
+export function frontPath(map: ArcPaths, owners: ArrayLike<number>, keep?: Subset): string {
   let d = "";
-  for (let a = 0; a < map.arcCount; a++) {
-    if (keep && !keep(a)) continue;
+  eachIn(map.arcCount, keep, (a) => {
     const l = map.arcLeft[a] as number;
     const r = map.arcRight[a] as number;
-    if (l < 0 || r < 0) continue;
+    if (l < 0 || r < 0) return;
     const ol = owners[l] as number;
     const or = owners[r] as number;
     if (ol !== or && ol !== 0 && or !== 0) d += map.arcPaths[a] as string;
-  }
+  });
   return d;
 }
 
-/** The faces whose `flags` equal `value`, joined into one path (only those `keep` accepts, when given). */
+/** The faces whose `flags` equal `value`, joined into one path (only those in `keep`, when given). */
 export function facesPath(
   map: Pick<ProjectedMap, "faceCount" | "facePaths">,
   flags: ArrayLike<number>,
   value = 1,
-  keep?: (face: number) => boolean,
+  keep?: Subset,
 ): string {
   let d = "";
-  for (let f = 0; f < map.faceCount; f++)
-    if (flags[f] === value && (!keep || keep(f))) d += map.facePaths[f] as string;
+  eachIn(map.faceCount, keep, (f) => {
+    if (flags[f] === value) d += map.facePaths[f] as string;
+  });
   return d;
 }
 
 /**
  * The edge of the ground whose `flags` equal `value`: the arcs with that ground on one side only
- * (the theatre's edge counts as outside); only those `keep` accepts, when given.
+ * (the theatre's edge counts as outside); only those in `keep`, when given.
  */
-export function edgePath(
-  map: ArcPaths,
-  flags: ArrayLike<number>,
-  value = 1,
-  keep?: (arc: number) => boolean,
-): string {
+export function edgePath(map: ArcPaths, flags: ArrayLike<number>, value = 1, keep?: Subset): string {
   let d = "";
-  for (let a = 0; a < map.arcCount; a++) {
-    if (keep && !keep(a)) continue;
+  eachIn(map.arcCount, keep, (a) => {
     const l = map.arcLeft[a] as number;
     const r = map.arcRight[a] as number;
     const inL = l >= 0 && flags[l] === value;
     const inR = r >= 0 && flags[r] === value;
     if (inL !== inR) d += map.arcPaths[a] as string;
-  }
+  });
   return d;
 }
 

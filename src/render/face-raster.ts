@@ -65,6 +65,110 @@ export function ringBoxes(rings: FaceRings): Float64Array {
   return box;
 }
 
+/**
+ * A uniform grid over boxes (4 numbers each, as `ringBoxes` gives), so that the boxes near a few
+ * small rectangles are found without testing every box: a date that changed a few faces looks
+ * up only the lines around them.
+ */
+export interface BoxGrid {
+  readonly boxes: Float64Array;
+  readonly x0: number;
+  readonly y0: number;
+  readonly cell: number;
+  readonly columns: number;
+  readonly rows: number;
+  /** Boxes in cell c are `items[cellStart[c] .. cellStart[c+1])`. */
+  readonly cellStart: Int32Array;
+  readonly items: Int32Array;
+}
+
+export function boxGrid(boxes: Float64Array): BoxGrid {
+  const count = boxes.length >> 2;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < count; i++) {
+    if (!((boxes[4 * i] as number) <= (boxes[4 * i + 2] as number))) continue; // empty
+    x0 = Math.min(x0, boxes[4 * i] as number);
+    y0 = Math.min(y0, boxes[4 * i + 1] as number);
+    x1 = Math.max(x1, boxes[4 * i + 2] as number);
+    y1 = Math.max(y1, boxes[4 * i + 3] as number);
+  }
+  if (!(x0 <= x1)) [x0, y0, x1, y1] = [0, 0, 1, 1];
+  // About two boxes per cell.
+  const cell = Math.max(1e-6, Math.sqrt(((x1 - x0 + 1e-9) * (y1 - y0 + 1e-9) * 2) / Math.max(1, count)));
+  const columns = Math.min(4096, Math.floor((x1 - x0) / cell) + 1);
+  const rows = Math.min(4096, Math.floor((y1 - y0) / cell) + 1);
+  const span = (i: number, visit: (c: number) => void): void => {
+    const b = 4 * i;
+    if (!((boxes[b] as number) <= (boxes[b + 2] as number))) return;
+    const c0 = clampCell(((boxes[b] as number) - x0) / cell, columns);
+    const c1 = clampCell(((boxes[b + 2] as number) - x0) / cell, columns);
+    const r0 = clampCell(((boxes[b + 1] as number) - y0) / cell, rows);
+    const r1 = clampCell(((boxes[b + 3] as number) - y0) / cell, rows);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visit(r * columns + c);
+  };
+  const cellStart = new Int32Array(columns * rows + 1);
+  for (let i = 0; i < count; i++)
+    span(i, (c) => {
+      cellStart[c + 1] = (cellStart[c + 1] as number) + 1;
+    });
+  for (let c = 0; c < columns * rows; c++)
+    cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number);
+  const items = new Int32Array(cellStart[columns * rows] as number);
+  const fill = cellStart.slice(0, columns * rows);
+  for (let i = 0; i < count; i++)
+    span(i, (c) => {
+      const at = fill[c] as number;
+      items[at] = i;
+      fill[c] = at + 1;
+    });
+  return { boxes, x0, y0, cell, columns, rows, cellStart, items };
+}
+
+function clampCell(v: number, n: number): number {
+  return Math.max(0, Math.min(n - 1, Math.floor(v)));
+}
+
+/**
+ * The boxes of `grid` that meet one of `rects` (4 numbers each, x0 y0 x1 y1, edges included),
+ * all in the grid's coordinates, in ascending order.
+ */
+export function boxesMeeting(grid: BoxGrid, rects: ArrayLike<number>): number[] {
+  const { boxes, x0, y0, cell, columns, rows, cellStart, items } = grid;
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (let q = 0; q + 3 < rects.length; q += 4) {
+    const rx0 = rects[q] as number;
+    const ry0 = rects[q + 1] as number;
+    const rx1 = rects[q + 2] as number;
+    const ry1 = rects[q + 3] as number;
+    const c0 = clampCell((rx0 - x0) / cell, columns);
+    const c1 = clampCell((rx1 - x0) / cell, columns);
+    const r0 = clampCell((ry0 - y0) / cell, rows);
+    const r1 = clampCell((ry1 - y0) / cell, rows);
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++)
+        for (
+          let k = cellStart[r * columns + c] as number, end = cellStart[r * columns + c + 1] as number;
+          k < end;
+          k++
+        ) {
+          const i = items[k] as number;
+          if (seen.has(i)) continue;
+          const b = 4 * i;
+          if (
+            (boxes[b + 2] as number) >= rx0 &&
+            (boxes[b] as number) <= rx1 &&
+            (boxes[b + 3] as number) >= ry0 &&
+            (boxes[b + 1] as number) <= ry1
+          ) {
+            seen.add(i);
+            out.push(i);
+          }
+        }
+  }
+  return out.sort((a, b) => a - b);
+}
+
 /** Screen (device pixel) position of frame point p: `k·p + [x, y]`. */
 export interface RasterTransform {
   readonly k: number;

@@ -33,6 +33,8 @@ import {
   UNKNOWN_FILL,
 } from "../map/style.js";
 import {
+  boxesMeeting,
+  boxGrid,
   faceColours,
   faceFills,
   facePixels,
@@ -41,6 +43,7 @@ import {
   recolour,
   ringBoxes,
   recolourChanged,
+  type BoxGrid,
   type FaceFills,
   type FacePixels,
   type FaceRings,
@@ -103,8 +106,8 @@ export class RasterLayer {
   /** Owners and statuses the lines were drawn for (undefined: draw them afresh). */
   private linesDrawn: { owners: Uint8Array; faceStatus: Uint8Array } | undefined;
   /** Boxes of the faces and of the arcs, frame coordinates (4 numbers each). */
-  private faceBoxes: Float64Array = new Float64Array(0);
-  private arcBoxes: Float64Array = new Float64Array(0);
+  private faceBoxes: BoxGrid = boxGrid(new Float64Array(0));
+  private arcBoxes: BoxGrid = boxGrid(new Float64Array(0));
   private hatch: CanvasPattern | null = null;
   private textScale = 1;
   private width = 0;
@@ -152,8 +155,8 @@ export class RasterLayer {
   ): void {
     this.map = map;
     this.rings = faceRings(map.facePaths);
-    this.faceBoxes = ringBoxes(this.rings);
-    this.arcBoxes = ringBoxes(faceRings(map.arcPaths));
+    this.faceBoxes = boxGrid(ringBoxes(this.rings));
+    this.arcBoxes = boxGrid(ringBoxes(faceRings(map.arcPaths)));
     this.linesDrawn = undefined;
     this.fills = faceFills(fillTable, factionCount, map.bundle.partition.faces.open);
     this.colours = new Uint32Array(map.faceCount);
@@ -237,10 +240,11 @@ export class RasterLayer {
       for (let f = 0; f < n && rects.length <= 4 * PATCH_MAX_FACES; f++) {
         if (o.owners[f] === drawn.owners[f] && o.faceStatus[f] === drawn.faceStatus[f]) continue;
         const b = 4 * f;
-        const x0 = Math.floor(r * (t.k * (this.faceBoxes[b] as number) + t.x) - margin);
-        const y0 = Math.floor(r * (t.k * (this.faceBoxes[b + 1] as number) + t.y) - margin);
-        const x1 = Math.ceil(r * (t.k * (this.faceBoxes[b + 2] as number) + t.x) + margin);
-        const y1 = Math.ceil(r * (t.k * (this.faceBoxes[b + 3] as number) + t.y) + margin);
+        const box = this.faceBoxes.boxes;
+        const x0 = Math.floor(r * (t.k * (box[b] as number) + t.x) - margin);
+        const y0 = Math.floor(r * (t.k * (box[b + 1] as number) + t.y) - margin);
+        const x1 = Math.ceil(r * (t.k * (box[b + 2] as number) + t.x) + margin);
+        const y1 = Math.ceil(r * (t.k * (box[b + 3] as number) + t.y) + margin);
         if (x1 <= 0 || y1 <= 0 || x0 >= w || y0 >= h) continue;
         rects.push(x0, y0, x1, y1);
       }
@@ -287,27 +291,39 @@ export class RasterLayer {
       };
     const t = this.drawnAt;
     const r = this.ratio;
-    const meets = (boxes: Float64Array) => (i: number) => {
-      const b = 4 * i;
-      const x0 = r * (t.k * (boxes[b] as number) + t.x);
-      const y0 = r * (t.k * (boxes[b + 1] as number) + t.y);
-      const x1 = r * (t.k * (boxes[b + 2] as number) + t.x);
-      const y1 = r * (t.k * (boxes[b + 3] as number) + t.y);
-      for (let q = 0; q < rects.length; q += 4)
-        if (
-          x1 >= (rects[q] as number) &&
-          x0 <= (rects[q + 2] as number) &&
-          y1 >= (rects[q + 1] as number) &&
-          y0 <= (rects[q + 3] as number)
-        )
-          return true;
-      return false;
-    };
-    const arc = meets(this.arcBoxes);
+    // The rectangles in frame coordinates, a little larger (the grid only proposes; the test in
+    // device pixels below decides, as for every line drawn afresh).
+    const slack = 1 / (r * t.k);
+    const frameRects = new Float64Array(rects.length);
+    for (let q = 0; q < rects.length; q += 4) {
+      frameRects[q] = ((rects[q] as number) / r - t.x) / t.k - slack;
+      frameRects[q + 1] = ((rects[q + 1] as number) / r - t.y) / t.k - slack;
+      frameRects[q + 2] = ((rects[q + 2] as number) / r - t.x) / t.k + slack;
+      frameRects[q + 3] = ((rects[q + 3] as number) / r - t.y) / t.k + slack;
+    }
+    const meeting = (grid: BoxGrid): number[] =>
+      boxesMeeting(grid, frameRects).filter((i) => {
+        const boxes = grid.boxes;
+        const b = 4 * i;
+        const x0 = r * (t.k * (boxes[b] as number) + t.x);
+        const y0 = r * (t.k * (boxes[b + 1] as number) + t.y);
+        const x1 = r * (t.k * (boxes[b + 2] as number) + t.x);
+        const y1 = r * (t.k * (boxes[b + 3] as number) + t.y);
+        for (let q = 0; q < rects.length; q += 4)
+          if (
+            x1 >= (rects[q] as number) &&
+            x0 <= (rects[q + 2] as number) &&
+            y1 >= (rects[q + 1] as number) &&
+            y0 <= (rects[q + 3] as number)
+          )
+            return true;
+        return false;
+      });
+    const arcs = meeting(this.arcBoxes);
     return {
-      front: frontPath(map, o.owners, arc),
-      contested: facesPath(map, o.faceStatus, FACE_CONTESTED, meets(this.faceBoxes)),
-      besieged: edgePath(map, o.faceStatus, FACE_BESIEGED, arc),
+      front: frontPath(map, o.owners, arcs),
+      contested: facesPath(map, o.faceStatus, FACE_CONTESTED, meeting(this.faceBoxes)),
+      besieged: edgePath(map, o.faceStatus, FACE_BESIEGED, arcs),
     };
   }
 

@@ -185,7 +185,41 @@ function traceBreakdown(
   return out;
 }
 
-/** Per-redraw profiles (ms of self time per event name and thread) of the runs measured. */
+/** What the page's CPU profile says: self time (ms per redraw) of each function, largest first. */
+function jsBreakdown(
+  cpu: {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples?: number[];
+    timeDeltas?: number[];
+  },
+  redraws: number,
+): Record<string, number> {
+  const name = new Map<number, string>();
+  for (const n of cpu.nodes) {
+    const f = n.callFrame;
+    const file = f.url.slice(f.url.lastIndexOf("/") + 1);
+    name.set(n.id, `${f.functionName || "(anonymous)"} ${file}:${f.lineNumber + 1}`);
+  }
+  const self = new Map<string, number>();
+  const samples = cpu.samples ?? [];
+  const deltas = cpu.timeDeltas ?? [];
+  // A sample's time is the gap to the next one.
+  for (let i = 0; i < samples.length; i++) {
+    const key = name.get(samples[i] as number) ?? "?";
+    self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0));
+  }
+  return Object.fromEntries(
+    [...self]
+      .filter(([n]) => !n.startsWith("(idle)") && !n.startsWith("(program)"))
+      .map(([n, us]) => [n, us / 1000 / Math.max(1, redraws)] as const)
+      .filter(([, ms]) => ms >= 0.05)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 30)
+      .map(([n, ms]) => [n, Math.round(ms * 100) / 100]),
+  );
+}
+
+/** Per-redraw profiles (ms of self time per event name and thread, and per JS function) of the runs measured. */
 const profiles: Record<string, Record<string, Record<string, number>>> = {};
 
 /** Advances one day per animation frame for `frames` frames; redraws per second. */
@@ -218,7 +252,11 @@ async function redrawsPerSecond(
     },
     transferMode: "ReportEvents",
   });
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
   const r = await advance(page, frames);
+  const { profile: cpu } = await cdp.send("Profiler.stop");
   await cdp.send("Tracing.end");
   await complete;
   await cdp.detach();
@@ -230,6 +268,7 @@ async function redrawsPerSecond(
   );
   profiles[label] = {
     ...traceBreakdown(events, r.redraws),
+    "JS self time per redraw, by function": jsBreakdown(cpu, r.redraws),
     "app JS per redraw (frontfold:frame)": { median: round(js[js.length >> 1] ?? 0) },
   };
   return r;
@@ -262,7 +301,8 @@ async function advance(
   })`);
 }
 
-const served = await buildAndServe(join(dir, "dist"));
+// A profiled build keeps its functions' names (the figures are then of unminified code).
+const served = await buildAndServe(join(dir, "dist"), false, !profile);
 const five = generated("synthetic-5k", 5000, 10_000, 3);
 const hundredK = redrawsOnly
   ? undefined

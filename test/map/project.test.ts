@@ -5,7 +5,7 @@ import { faceOwners } from "../../src/geo/control.js";
 import { preparePartition } from "../../src/geo/prepared.js";
 import type { ScenarioBundle } from "../../src/map/bundle.js";
 import { countryLabels } from "../../src/map/country-labels.js";
-import { edgePath, frontPath, mapFrame } from "../../src/map/frame.js";
+import { edgePath, facesPath, frontPath, mapFrame } from "../../src/map/frame.js";
 import { FRAME_WIDTH, projectBundle, type ProjectedMap } from "../../src/map/project.js";
 import { buildBundle } from "../../src/node/bundle.js";
 
@@ -110,5 +110,9 @@ describe("front and changed edges", () => {
     expect(frontPath(arcs, Uint8Array.from([1, 2, 1, 2]), (a) => a !== 0)).toBe("M1,0L2,0M3,0L4,0");
     expect(frontPath(arcs, Uint8Array.from([1, 2, 1, 2]))).toBe("M0,0L1,0M1,0L2,0M3,0L4,0");
     expect(edgePath(arcs, Uint8Array.from([0, 1, 1, 0]), 1, (a) => a === 2)).toBe("M2,0L3,0");
+    // The same as lists of indices (only those visited).
+    expect(frontPath(arcs, Uint8Array.from([1, 2, 1, 2]), [1, 3])).toBe("M1,0L2,0M3,0L4,0");
+    expect(edgePath(arcs, Uint8Array.from([0, 1, 1, 0]), 1, [2])).toBe("M2,0L3,0");
+    expect(facesPath({ faceCount: 3, facePaths: ["a", "b", "c"] }, [1, 0, 1], 1, [0, 1])).toBe("a");
   });
 });

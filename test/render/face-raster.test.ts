@@ -10,6 +10,8 @@ import {
   UNKNOWN_FILL,
 } from "../../src/map/style.js";
 import {
+  boxesMeeting,
+  boxGrid,
   faceColours,
   faceFills,
   facePixels,
@@ -183,6 +185,41 @@ describe("the face-id raster", () => {
         },
       ),
       { numRuns: 80 },
+    );
+  });
+});
+
+describe("boxGrid", () => {
+  const box = fc
+    .tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true }))
+    .chain(([x, y]) =>
+      fc
+        .tuple(fc.double({ min: 0, max: 30, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true }))
+        .map(([w, h]) => [x, y, x + w, y + h]),
+    );
+  /** Some entries have no points at all (a face too small to keep): an empty box. */
+  const entry = fc.oneof(box, box, box, fc.constant([Infinity, Infinity, -Infinity, -Infinity]));
+
+  it("finds exactly the boxes that meet the rectangles, ascending", () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 80 }), fc.array(box, { maxLength: 6 }), (entries, rects) => {
+        const boxes = Float64Array.from(entries.flat());
+        const flat = rects.flat();
+        const want: number[] = [];
+        entries.forEach(([x0, y0, x1, y1], i) => {
+          for (let q = 0; q < flat.length; q += 4)
+            if (
+              (x1 as number) >= (flat[q] as number) &&
+              (x0 as number) <= (flat[q + 2] as number) &&
+              (y1 as number) >= (flat[q + 1] as number) &&
+              (y0 as number) <= (flat[q + 3] as number)
+            ) {
+              want.push(i);
+              return;
+            }
+        });
+        expect(boxesMeeting(boxGrid(boxes), flat)).toEqual(want);
+      }),
     );
   });
 });
