@@ -195,6 +195,13 @@ export interface History {
   stateAt(date: IsoDate | number, out?: ControlState): ControlState;
   /** A fresh state with buffers of the right size, for `out`. */
   blank(): ControlState;
+  /**
+   * The units whose state may differ between the first `from` and the first `to` events (in
+   * either order), each once: those the events in between name. Costs what lies in between (the
+   * deltas of whole stretches, the events of partial ones), not the number of units. `undefined`
+   * when there are more than `limit` (then a from-scratch pass is cheaper).
+   */
+  changedUnits(from: number, to: number, limit?: number): number[] | undefined;
 }
 
 /** Which history last filled a buffer (so a buffer it did not fill is never trusted). */
@@ -367,11 +374,45 @@ export function createHistory(
     else for (let b = from; b > to; b--) backward(dst, b);
   }
 
+  /** Scratch marks for `changedUnits`: the call that last listed each unit. */
+  const listedBy = new Uint32Array(unitCount);
+  let listing = 0;
+
   const history: History = {
     scenario,
     interval,
     checkpointBytes,
     blank: () => emptyState(unitCount),
+    changedUnits(from, to, limit = Infinity) {
+      const lo = Math.max(0, Math.min(from, to, L));
+      const hi = Math.max(0, Math.min(Math.max(from, to), L));
+      if (++listing === 0xffffffff) {
+        listedBy.fill(0);
+        listing = 1;
+      }
+      const out: number[] = [];
+      const add = (u: number): boolean => {
+        if (listedBy[u] === listing) return true;
+        listedBy[u] = listing;
+        out.push(u);
+        return out.length <= limit;
+      };
+      const events = (a: number, b: number): boolean => {
+        for (let i = a; i < b; i++) {
+          const e = log[i] as CompiledEvent;
+          if (takes(e)) for (const u of e.units) if (!add(u)) return false;
+        }
+        return true;
+      };
+      // Whole stretches between boundaries bLo..bHi by their deltas, the ends event by event.
+      const bLo = Math.ceil(lo / interval);
+      const bHi = Math.floor(hi / interval);
+      if (bLo >= bHi) return events(lo, hi) ? out : undefined;
+      if (!events(lo, boundaryCount(bLo))) return undefined;
+      for (let j = segStart[bLo] as number, end = segStart[bHi] as number; j < end; j++)
+        if (!add(eUnit[j] as number)) return undefined;
+      return events(boundaryCount(bHi), hi) ? out : undefined;
+    },
     stateAtIndex(count, out) {
       const target = Math.max(0, Math.min(count, L));
       const dst = (out ?? emptyState(unitCount)) as Mutable;

@@ -28,11 +28,12 @@ export function faceWinners(partition: Partition, state: ControlState, out?: Int
   const p = preparePartition(partition);
   const n = p.faceCount;
   const res = out && out.length === n ? out : new Int32Array(n);
-  for (let i = 0; i < n; i++) res[i] = winner(p, state.cause, i);
+  for (let i = 0; i < n; i++) res[i] = faceWinner(p, state.cause, i);
   return res;
 }
 
-function winner(p: PreparedPartition, cause: Int32Array, i: number): number {
+/** The unit deciding face `i` (see `faceWinners`), or -1. */
+export function faceWinner(p: PreparedPartition, cause: Int32Array, i: number): number {
   let w = -1;
   let best = CAUSE_NEVER;
   for (let k = p.faceAreaStart[i] as number, end = p.faceAreaStart[i + 1] as number; k < end; k++) {
@@ -63,7 +64,7 @@ export function faceOwners(partition: Partition, state: ControlState, out?: Uint
   const res = out && out.length === n ? out : new Uint8Array(n);
   const faction = state.faction;
   for (let i = 0; i < n; i++) {
-    const w = winner(p, state.cause, i);
+    const w = faceWinner(p, state.cause, i);
     res[i] = w >= 0 ? (faction[w] as number) : 0;
   }
   return res;

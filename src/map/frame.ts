@@ -4,8 +4,8 @@
 // edge of besieged ground). Built from a projected bundle and a control state; no colours, no DOM.
 
 import { STATUS_BESIEGED, STATUS_CONTESTED, type ControlState } from "../core/fold.js";
-import { faceWinners } from "../geo/control.js";
-import { preparePartition } from "../geo/prepared.js";
+import { faceWinner, faceWinners } from "../geo/control.js";
+import { preparePartition, type PreparedPartition } from "../geo/prepared.js";
 import type { ScenarioBundle } from "./bundle.js";
 import type { ProjectedMap } from "./project.js";
 import { fillIndex } from "./style.js";
@@ -29,6 +29,10 @@ export interface ControlFrame {
   readonly hasBesieged: boolean;
   /** Some arc separates two different known factions. */
   readonly hasFront: boolean;
+  /** How many faces are contested, besieged; how many arcs are on a front line. */
+  readonly contestedFaces: number;
+  readonly besiegedFaces: number;
+  readonly frontArcs: number;
 }
 
 /** A control frame with the path strings the vector writers draw. */
@@ -43,7 +47,10 @@ export interface MapFrame extends ControlFrame {
 
 /**
  * Who holds each face of `bundle` in `state`. Pass the previous frame as `reuse` when drawing date
- * after date: its buffers are refilled.
+ * after date: its buffers are refilled. Pass also `changed`, the units whose state may differ
+ * between the state `reuse` was made from and `state` (`History.changedUnits`), and only the
+ * faces those units decide are looked at again: a day's step costs that day's events, not the
+ * size of the map.
  *
  * @example
  * controlFrame(bundle, history.stateAt("2017-07-03")).owners[face]; // the face's faction code
@@ -52,46 +59,239 @@ export function controlFrame(
   bundle: ScenarioBundle,
   state: ControlState,
   reuse?: ControlFrame,
+  changed?: readonly number[],
 ): ControlFrame {
   const partition = bundle.partition;
   const prepared = preparePartition(partition);
   const n = prepared.faceCount;
+  const before = reuse && changed ? tallies.get(reuse) : undefined;
+  if (reuse && changed && before && reuse.owners.length === n) {
+    const frame = updateFrame(prepared, bundle.scenario.units.length, state, reuse, before, changed);
+    if (frame) return frame;
+  }
   // One pass decides each face; its owner is the deciding unit's faction (as `faceOwners`).
   const deciders = faceWinners(partition, state, reuse?.deciders);
   const owners = reuse?.owners ?? new Uint8Array(n);
   const faceStatus = reuse?.faceStatus ?? new Uint8Array(n);
   const km2 = reuse?.km2 ?? new Float64Array(bundle.scenario.factions.length + 1);
   km2.fill(0);
-  let hasContested = false;
-  let hasBesieged = false;
+  const held = new Int32Array(km2.length);
+  let contested = 0;
+  let besieged = 0;
   for (let f = 0; f < n; f++) {
     const u = deciders[f] as number;
-    const st = u < 0 ? -1 : (state.status[u] as number);
-    const code =
-      st === STATUS_CONTESTED ? FACE_CONTESTED : st === STATUS_BESIEGED ? FACE_BESIEGED : FACE_HELD;
+    const code = faceStatusOf(state, u);
     faceStatus[f] = code;
-    if (code === FACE_CONTESTED) hasContested = true;
-    else if (code === FACE_BESIEGED) hasBesieged = true;
+    if (code === FACE_CONTESTED) contested++;
+    else if (code === FACE_BESIEGED) besieged++;
     const o = u < 0 ? 0 : (state.faction[u] as number);
     owners[f] = o;
     km2[o] = (km2[o] ?? 0) + (prepared.faceKm2[f] as number);
+    held[o] = (held[o] ?? 0) + 1;
   }
-  let hasFront = false;
-  for (let a = 0; a < prepared.arcCount && !hasFront; a++) {
-    const l = prepared.arcLeft[a] as number;
-    const r = prepared.arcRight[a] as number;
-    if (l < 0 || r < 0) continue;
-    const ol = owners[l] as number;
-    const or = owners[r] as number;
-    hasFront = ol !== or && ol !== 0 && or !== 0;
+  let front = 0;
+  for (let a = 0; a < prepared.arcCount; a++) if (isFront(prepared, owners, a)) front++;
+  const tally: Tally = { held, contested, besieged, front, moved: undefined };
+  return framed({ owners, deciders, faceStatus, km2 }, tally);
+}
+
+/** A frame's counts, kept so that the next date's frame can be made from what changed. */
+interface Tally {
+  /** Faces held per faction code. */
+  readonly held: Int32Array;
+  contested: number;
+  besieged: number;
+  /** Arcs on a front line. */
+  front: number;
+  /** Whether the contested or besieged faces differ from the frame this one was made from (undefined: not known). */
+  moved: { contested: boolean; besieged: boolean } | undefined;
+}
+
+const tallies = new WeakMap<ControlFrame, Tally>();
+
+function framed(
+  buffers: Pick<ControlFrame, "owners" | "deciders" | "faceStatus" | "km2">,
+  tally: Tally,
+): ControlFrame {
+  const frame: ControlFrame = {
+    ...buffers,
+    hasContested: tally.contested > 0,
+    hasBesieged: tally.besieged > 0,
+    hasFront: tally.front > 0,
+    contestedFaces: tally.contested,
+    besiegedFaces: tally.besieged,
+    frontArcs: tally.front,
+  };
+  tallies.set(frame, tally);
+  return frame;
+}
+
+function faceStatusOf(state: ControlState, decider: number): number {
+  const st = decider < 0 ? -1 : (state.status[decider] as number);
+  return st === STATUS_CONTESTED ? FACE_CONTESTED : st === STATUS_BESIEGED ? FACE_BESIEGED : FACE_HELD;
+}
+
+/** Whether arc `a` separates two different known factions. */
+function isFront(p: PreparedPartition, owners: Uint8Array, a: number): boolean {
+  const l = p.arcLeft[a] as number;
+  const r = p.arcRight[a] as number;
+  if (l < 0 || r < 0) return false;
+  const ol = owners[l] as number;
+  const or = owners[r] as number;
+  return ol !== or && ol !== 0 && or !== 0;
+}
+
+/**
+ * Per partition: the faces each unit can decide (its areas' faces and the faces it stands in for
+ * as `decider`), the arcs of each face, and scratch marks.
+ */
+interface Links {
+  readonly unitStart: Int32Array;
+  readonly unitFaces: Int32Array;
+  readonly faceArcStart: Int32Array;
+  readonly faceArcs: Int32Array;
+  readonly faceMark: Uint32Array;
+  readonly arcMark: Uint32Array;
+  stamp: number;
+}
+
+const linksOf = new WeakMap<PreparedPartition, Links>();
+
+function links(p: PreparedPartition, unitCount: number): Links {
+  const hit = linksOf.get(p);
+  if (hit && hit.unitStart.length === unitCount + 1) return hit;
+  const n = p.faceCount;
+  const eachUnit = (f: number, visit: (u: number) => void): void => {
+    for (let k = p.faceAreaStart[f] as number, end = p.faceAreaStart[f + 1] as number; k < end; k++)
+      visit(p.faceAreas[k] as number);
+    const d = p.faceDecider[f] as number;
+    if (d >= 0) visit(d);
+  };
+  const unitStart = new Int32Array(unitCount + 1);
+  for (let f = 0; f < n; f++)
+    eachUnit(f, (u) => {
+      if (u < unitCount) unitStart[u + 1] = (unitStart[u + 1] as number) + 1;
+    });
+  for (let u = 0; u < unitCount; u++)
+    unitStart[u + 1] = (unitStart[u + 1] as number) + (unitStart[u] as number);
+  const unitFaces = new Int32Array(unitStart[unitCount] as number);
+  const fillUnit = unitStart.slice(0, unitCount);
+  for (let f = 0; f < n; f++)
+    eachUnit(f, (u) => {
+      if (u >= unitCount) return;
+      const at = fillUnit[u] as number;
+      unitFaces[at] = f;
+      fillUnit[u] = at + 1;
+    });
+  const faceArcStart = new Int32Array(n + 1);
+  for (let a = 0; a < p.arcCount; a++)
+    for (const f of [p.arcLeft[a] as number, p.arcRight[a] as number])
+      if (f >= 0) faceArcStart[f + 1] = (faceArcStart[f + 1] as number) + 1;
+  for (let f = 0; f < n; f++)
+    faceArcStart[f + 1] = (faceArcStart[f + 1] as number) + (faceArcStart[f] as number);
+  const faceArcs = new Int32Array(faceArcStart[n] as number);
+  const fillFace = faceArcStart.slice(0, n);
+  for (let a = 0; a < p.arcCount; a++)
+    for (const f of [p.arcLeft[a] as number, p.arcRight[a] as number])
+      if (f >= 0) {
+        const at = fillFace[f] as number;
+        faceArcs[at] = a;
+        fillFace[f] = at + 1;
+      }
+  const made: Links = {
+    unitStart,
+    unitFaces,
+    faceArcStart,
+    faceArcs,
+    faceMark: new Uint32Array(n),
+    arcMark: new Uint32Array(p.arcCount),
+    stamp: 0,
+  };
+  linksOf.set(p, made);
+  return made;
+}
+
+/**
+ * `reuse` brought to `state` by looking again only at the faces the `changed` units decide;
+ * `undefined` when so many faces are concerned that a full pass is cheaper.
+ */
+function updateFrame(
+  p: PreparedPartition,
+  unitCount: number,
+  state: ControlState,
+  reuse: ControlFrame,
+  before: Tally,
+  changed: readonly number[],
+): ControlFrame | undefined {
+  const ln = links(p, unitCount);
+  if (++ln.stamp === 0xffffffff) {
+    ln.faceMark.fill(0);
+    ln.arcMark.fill(0);
+    ln.stamp = 1;
   }
-  return { owners, deciders, faceStatus, km2, hasContested, hasBesieged, hasFront };
+  const stamp = ln.stamp;
+  const limit = p.faceCount >> 2;
+  const faces: number[] = [];
+  for (const u of changed) {
+    if (u < 0 || u >= unitCount) continue;
+    for (let k = ln.unitStart[u] as number, end = ln.unitStart[u + 1] as number; k < end; k++) {
+      const f = ln.unitFaces[k] as number;
+      if (ln.faceMark[f] === stamp) continue;
+      ln.faceMark[f] = stamp;
+      faces.push(f);
+    }
+    if (faces.length > limit) return undefined;
+  }
+  const { owners, deciders, faceStatus, km2 } = reuse;
+  // The arcs of the faces looked at: their front lines are counted again.
+  const arcs: number[] = [];
+  for (const f of faces)
+    for (let k = ln.faceArcStart[f] as number, end = ln.faceArcStart[f + 1] as number; k < end; k++) {
+      const a = ln.faceArcs[k] as number;
+      if (ln.arcMark[a] === stamp) continue;
+      ln.arcMark[a] = stamp;
+      arcs.push(a);
+    }
+  const tally: Tally = { ...before, moved: { contested: false, besieged: false } };
+  const moved = { contested: false, besieged: false };
+  for (const a of arcs) if (isFront(p, owners, a)) tally.front--;
+  const held = tally.held;
+  for (const f of faces) {
+    const u = faceWinner(p, state.cause, f);
+    deciders[f] = u;
+    const code = faceStatusOf(state, u);
+    const was = faceStatus[f] as number;
+    if (code !== was) {
+      if (was === FACE_CONTESTED || code === FACE_CONTESTED) moved.contested = true;
+      if (was === FACE_BESIEGED || code === FACE_BESIEGED) moved.besieged = true;
+      if (was === FACE_CONTESTED) tally.contested--;
+      else if (was === FACE_BESIEGED) tally.besieged--;
+      if (code === FACE_CONTESTED) tally.contested++;
+      else if (code === FACE_BESIEGED) tally.besieged++;
+      faceStatus[f] = code;
+    }
+    const o = u < 0 ? 0 : (state.faction[u] as number);
+    const had = owners[f] as number;
+    if (o !== had) {
+      const area = p.faceKm2[f] as number;
+      held[had] = (held[had] as number) - 1;
+      held[o] = (held[o] as number) + 1;
+      // Ground nobody holds any more is exactly nothing (no rounding left over).
+      km2[had] = held[had] === 0 ? 0 : (km2[had] as number) - area;
+      km2[o] = (km2[o] as number) + area;
+      owners[f] = o;
+    }
+  }
+  for (const a of arcs) if (isFront(p, owners, a)) tally.front++;
+  tally.moved = moved;
+  return framed({ owners, deciders, faceStatus, km2 }, tally);
 }
 
 /**
  * The frame of `state` on a projected map. Pass the previous frame as `reuse` when drawing date
  * after date (scrubbing, animation): its buffers are refilled and overlay paths whose faces did not
- * change are kept.
+ * change are kept; with `changed` (see `controlFrame`) only the faces those units decide are
+ * looked at.
  *
  * @example
  * const frame = mapFrame(projected, history.stateAt("2017-07-03"));
@@ -101,16 +301,27 @@ export function controlFrame(
  * The path strings are joined when first read: read them before building the next frame from
  * this one (its buffers are refilled, as the owners are).
  */
-export function mapFrame(map: ProjectedMap, state: ControlState, reuse?: MapFrame): MapFrame {
-  const contestedKey = reuse ? facesKey(reuse.faceStatus, FACE_CONTESTED) : "";
-  const besiegedKey = reuse ? facesKey(reuse.faceStatus, FACE_BESIEGED) : "";
+export function mapFrame(
+  map: ProjectedMap,
+  state: ControlState,
+  reuse?: MapFrame,
+  changed?: readonly number[],
+): MapFrame {
+  // Whether the contested and besieged faces are the same as in `reuse`: told by an update from
+  // what changed, else compared.
+  const told = changed !== undefined && reuse !== undefined && tallies.has(reuse);
+  const contestedKey = reuse && !told ? facesKey(reuse.faceStatus, FACE_CONTESTED) : undefined;
+  const besiegedKey = reuse && !told ? facesKey(reuse.faceStatus, FACE_BESIEGED) : undefined;
   // What the previous frame has already joined (its buffers are refilled below).
   const before = reuse ? joined.get(reuse) : undefined;
-  const control = controlFrame(map.bundle, state, reuse);
+  const control = controlFrame(map.bundle, state, reuse, changed);
+  const moved = tallies.get(control)?.moved;
   const paths: JoinedPaths = {};
-  if (reuse !== undefined && facesKey(control.faceStatus, FACE_CONTESTED) === contestedKey)
+  const same = (moves: boolean | undefined, key: string | undefined, value: number): boolean =>
+    moves !== undefined ? !moves : key !== undefined && facesKey(control.faceStatus, value) === key;
+  if (reuse !== undefined && same(moved?.contested, contestedKey, FACE_CONTESTED))
     paths.contested = before?.contested;
-  if (reuse !== undefined && facesKey(control.faceStatus, FACE_BESIEGED) === besiegedKey)
+  if (reuse !== undefined && same(moved?.besieged, besiegedKey, FACE_BESIEGED))
     paths.besieged = before?.besieged;
   // The strings are joined when first read: a writer that draws from the owners (a face-id
   // raster) never pays for them.
@@ -127,6 +338,9 @@ export function mapFrame(map: ProjectedMap, state: ControlState, reuse?: MapFram
     },
   };
   joined.set(frame, paths);
+  // The next date's frame is made from this one as from its control frame.
+  const tally = tallies.get(control);
+  if (tally) tallies.set(frame, tally);
   return frame;
 }
 

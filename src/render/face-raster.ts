@@ -130,11 +130,16 @@ function clampCell(v: number, n: number): number {
 
 /**
  * The boxes of `grid` that meet one of `rects` (4 numbers each, x0 y0 x1 y1, edges included),
- * all in the grid's coordinates, in ascending order.
+ * all in the grid's coordinates, in ascending order. With `exact`, a box the grid finds in rect
+ * `q` counts only if `exact(box, q)` agrees (e.g. the same test in other coordinates).
  */
-export function boxesMeeting(grid: BoxGrid, rects: ArrayLike<number>): number[] {
+export function boxesMeeting(
+  grid: BoxGrid,
+  rects: ArrayLike<number>,
+  exact?: (box: number, rect: number) => boolean,
+): number[] {
   const { boxes, x0, y0, cell, columns, rows, cellStart, items } = grid;
-  const seen = new Set<number>();
+  const seen = new Uint8Array(boxes.length >> 2);
   const out: number[] = [];
   for (let q = 0; q + 3 < rects.length; q += 4) {
     const rx0 = rects[q] as number;
@@ -153,15 +158,16 @@ export function boxesMeeting(grid: BoxGrid, rects: ArrayLike<number>): number[] 
           k++
         ) {
           const i = items[k] as number;
-          if (seen.has(i)) continue;
+          if (seen[i] === 1) continue;
           const b = 4 * i;
           if (
             (boxes[b + 2] as number) >= rx0 &&
             (boxes[b] as number) <= rx1 &&
             (boxes[b + 3] as number) >= ry0 &&
-            (boxes[b + 1] as number) <= ry1
+            (boxes[b + 1] as number) <= ry1 &&
+            (!exact || exact(i, q >> 2))
           ) {
-            seen.add(i);
+            seen[i] = 1;
             out.push(i);
           }
         }
@@ -345,14 +351,56 @@ export function facePixels(ids: Int32Array, width: number, faceCount: number): F
 }
 
 /**
+ * Square tiles over a raster `width` px wide, `TILE` px a side: which ones were written (1), so
+ * that only those are put on screen when a date changed faces here and there.
+ */
+export interface DirtyTiles {
+  readonly columns: number;
+  readonly rows: number;
+  readonly marks: Uint8Array;
+}
+
+export const TILE = 64;
+
+export function dirtyTiles(width: number, height: number): DirtyTiles {
+  const columns = Math.ceil(width / TILE);
+  const rows = Math.ceil(height / TILE);
+  return { columns, rows, marks: new Uint8Array(columns * rows) };
+}
+
+/**
+ * The marked tiles as rectangles `[x0, y0, x1, y1]` (runs of marked tiles along a row merged),
+ * clipped to `width` × `height`; clears the marks.
+ */
+export function takeDirtyRects(tiles: DirtyTiles, width: number, height: number): number[][] {
+  const out: number[][] = [];
+  for (let r = 0; r < tiles.rows; r++) {
+    let c = 0;
+    while (c < tiles.columns) {
+      if (tiles.marks[r * tiles.columns + c] !== 1) {
+        c++;
+        continue;
+      }
+      const from = c;
+      while (c < tiles.columns && tiles.marks[r * tiles.columns + c] === 1)
+        tiles.marks[r * tiles.columns + c++] = 0;
+      out.push([from * TILE, r * TILE, Math.min(width, c * TILE), Math.min(height, (r + 1) * TILE)]);
+    }
+  }
+  return out;
+}
+
+/**
  * Repaints only the faces whose colour differs from `shown` (and updates `shown`): the box of
- * the pixels written, `[x0, y0, x1, y1]`, or `undefined` when nothing changed.
+ * the pixels written, `[x0, y0, x1, y1]`, or `undefined` when nothing changed. With `tiles`, the
+ * tiles the written faces' boxes cover are marked too.
  */
 export function recolourChanged(
   index: FacePixels,
   colours: Uint32Array,
   shown: Uint32Array,
   out: Uint32Array,
+  tiles?: DirtyTiles,
 ): [number, number, number, number] | undefined {
   let x0 = Infinity;
   let y0 = Infinity;
@@ -371,6 +419,13 @@ export function recolourChanged(
     y0 = Math.min(y0, index.box[b + 1] as number);
     x1 = Math.max(x1, index.box[b + 2] as number);
     y1 = Math.max(y1, index.box[b + 3] as number);
+    if (tiles) {
+      const c1 = Math.min(tiles.columns - 1, Math.floor(((index.box[b + 2] as number) - 1) / TILE));
+      const r1 = Math.min(tiles.rows - 1, Math.floor(((index.box[b + 3] as number) - 1) / TILE));
+      for (let r = Math.floor((index.box[b + 1] as number) / TILE); r <= r1; r++)
+        for (let c = Math.floor((index.box[b] as number) / TILE); c <= c1; c++)
+          tiles.marks[r * tiles.columns + c] = 1;
+    }
   }
   return x1 > x0 ? [x0, y0, x1, y1] : undefined;
 }

@@ -9,7 +9,7 @@ import { findUnits } from "../core/query.js";
 import type { CompiledEvent, CompiledScenario } from "../core/types.js";
 import { gainedLost, km2SettledOpen } from "../geo/control.js";
 import type { ScenarioBundle } from "../map/bundle.js";
-import { controlFrame, mapFrame } from "../map/frame.js";
+import { controlFrame, type ControlFrame } from "../map/frame.js";
 import { SPEEDS, playbackMachine } from "../playback/playback-machine.js";
 import type { AreaSample } from "../render/chart.js";
 import { chapterAt } from "../render/timeline.js";
@@ -22,7 +22,15 @@ import { KeyRouter } from "./keys.js";
 import { legend } from "./legend.js";
 import { MapView, overlayRects, type MapInsets } from "./map-view.js";
 import type { PresenterPort } from "./presenter-port.js";
-import { ownersAt, scenarioState, type ScenarioSource, type ScenarioState } from "./scenario-state.js";
+import {
+  moveView,
+  ownersAt,
+  scenarioState,
+  showDay,
+  type DayView,
+  type ScenarioSource,
+  type ScenarioState,
+} from "./scenario-state.js";
 import { summaryLine } from "./summary.js";
 import { TimelineView } from "./timeline-view.js";
 import { parseUrlState, type MapView as UrlMapView, type UrlState } from "./url-state.js";
@@ -68,6 +76,8 @@ export class App implements PresenterPort {
   private readonly chapterTitle = byId("chapter-title");
   private readonly summary = byId("summary");
   private compareDay: number | undefined;
+  /** Who held each face on the compared day. */
+  private compareOwners: Uint8Array | undefined;
   private framePending = false;
   private drawnDay = NaN;
   private drawnCompare: number | undefined = undefined;
@@ -210,6 +220,7 @@ export class App implements PresenterPort {
     this.events.setScenario(scenario);
     this.compare.setScenario(scenario, openCountry);
     this.compareDay = undefined;
+    this.compareOwners = undefined;
     this.drawnDay = NaN;
     this.actor.send({
       type: "LOAD",
@@ -367,11 +378,9 @@ export class App implements PresenterPort {
       this.compareDay === undefined
         ? ""
         : `Outlined in blue: ground held by someone else on ${dateOf(this.compareDay)}`;
-    if (this.compareDay === undefined) this.map.setCompare(undefined);
-    else {
-      const then = loaded.history.stateAt(this.compareDay, loaded.compareState);
-      this.map.setCompare(controlFrame(loaded.bundle, then).owners);
-    }
+    this.compareOwners =
+      this.compareDay === undefined ? undefined : ownersAt(loaded, this.compareDay, loaded.compareState);
+    this.map.setCompare(this.compareOwners);
     this.drawnCompare = -1;
     this.requestFrame();
   }
@@ -451,10 +460,9 @@ export class App implements PresenterPort {
     this.drawnDay = day;
     this.drawnCompare = this.compareDay;
     if (!dayChanged) return;
-    const state = loaded.history.stateAt(day, loaded.state);
-    loaded.frame = mapFrame(loaded.geometry, state, loaded.frame);
-    this.map.render(loaded.frame);
-    this.map.setPlaceStatus(state.status);
+    const { frame, changed } = showDay(loaded, day);
+    this.map.render(frame);
+    this.map.setPlaceStatus(loaded.state.status, changed);
     this.map.setIncidents(incidentsOn(loaded.scenario.log, day), day);
     this.timeline.setDay(day);
     this.chart.setDay(day);
@@ -474,10 +482,10 @@ export class App implements PresenterPort {
 
   private updateCompareTable(loaded: Loaded, day: number): void {
     const cmp = this.compareDay;
-    if (cmp === undefined) return;
+    const then = this.compareOwners;
+    if (cmp === undefined || !then) return;
     const now = loaded.frame?.owners;
     if (!now) return;
-    const then = ownersAt(loaded, cmp, loaded.compareState);
     const [a, b] = cmp <= day ? [then, now] : [now, then];
     this.compare.showChanges(day, gainedLost(loaded.bundle.partition, a, b).pairs);
   }
@@ -507,15 +515,18 @@ export class App implements PresenterPort {
       ...changeDays(loaded.scenario.log).filter((d) => d > loaded.startDay && d <= loaded.endDay),
     ];
     const samples: AreaSample[] = [];
-    const state = loaded.history.blank();
-    let frame: ReturnType<typeof controlFrame> | undefined;
+    // Change day after change day: each frame made from the previous one and what changed.
+    const view: DayView<ControlFrame> = { state: loaded.history.blank(), frame: undefined };
     let i = 0;
     const slice = () => {
       if (job !== this.samplesJob) return;
       const until = performance.now() + 12;
       while (i < days.length && performance.now() < until) {
         const day = days[i++] as number;
-        frame = controlFrame(loaded.bundle, loaded.history.stateAt(day, state), frame);
+        moveView(loaded.history, view, day, (state, reuse, changed) =>
+          controlFrame(loaded.bundle, state, reuse, changed),
+        );
+        const frame = view.frame as ControlFrame;
         const { open } = km2SettledOpen(loaded.bundle.partition, frame.owners, frame.km2.length - 1);
         samples.push({ day, km2: Array.from(frame.km2), open: Array.from(open) });
       }

@@ -181,6 +181,11 @@ export class MapView {
   private shownOwners = new Uint8Array(0);
   private shownChanged = new Uint8Array(0);
   private places: PlaceMark[] = [];
+  /** The place mark of each unit, for `setPlaceStatus` (made again when the places are). */
+  private placeIndex: { of: PlaceMark[] | undefined; index: Map<number, PlaceMark> } = {
+    of: undefined,
+    index: new Map(),
+  };
   private incidentKey = "";
   private width = 0;
   private height = 0;
@@ -596,14 +601,29 @@ export class MapView {
     return this.geometry?.invert([fx, fy]);
   }
 
-  /** Rings the dots of contested and besieged places, as the exports do (`status`: per unit). */
-  setPlaceStatus(status: ArrayLike<number>): void {
-    for (const p of this.places) {
+  /**
+   * Rings the dots of contested and besieged places, as the exports do (`status`: per unit).
+   * `changed`: the only units whose status may have changed since the last call, if known.
+   */
+  setPlaceStatus(status: ArrayLike<number>, changed?: readonly number[]): void {
+    if (this.placeIndex.of !== this.places) {
+      const index = new Map<number, PlaceMark>();
+      for (const p of this.places) index.set(p.unit, p);
+      this.placeIndex = { of: this.places, index };
+      changed = undefined; // new places: every one is looked at
+    }
+    const ring = (p: PlaceMark): void => {
       const st = status[p.unit] ?? 0;
-      if (st === p.status) continue;
+      if (st === p.status) return;
       p.status = st;
       this.drawRing(p);
-    }
+    };
+    if (changed === undefined) for (const p of this.places) ring(p);
+    else
+      for (const u of changed) {
+        const p = this.placeIndex.index.get(u);
+        if (p) ring(p);
+      }
   }
 
   private drawRing(p: PlaceMark): void {

@@ -35,6 +35,8 @@ import {
 import {
   boxesMeeting,
   boxGrid,
+  dirtyTiles,
+  takeDirtyRects,
   faceColours,
   faceFills,
   facePixels,
@@ -44,6 +46,7 @@ import {
   ringBoxes,
   recolourChanged,
   type BoxGrid,
+  type DirtyTiles,
   type FaceFills,
   type FacePixels,
   type FaceRings,
@@ -62,6 +65,9 @@ interface LinePaths {
   readonly contested: string;
   readonly besieged: string;
 }
+
+/** More runs of changed tiles than this and the ground is put on screen in one box. */
+const MAX_PUTS = 48;
 
 /** More changed faces than this and the lines are drawn afresh rather than patched. */
 const PATCH_MAX_FACES = 400;
@@ -100,6 +106,8 @@ export class RasterLayer {
   private base = new Uint32Array(0);
   private image: ImageData | undefined;
   private pixels = new Uint32Array(0);
+  /** Tiles of the ground written since they were last put on screen. */
+  private tiles: DirtyTiles = dirtyTiles(0, 0);
   private owners: Uint8Array | undefined;
   private then: Uint8Array | undefined;
   private overlays: RasterOverlays | undefined;
@@ -211,9 +219,23 @@ export class RasterLayer {
     this.then = then;
     if (!this.image || !this.index) return;
     faceColours(owners, this.fills, then, this.colours);
-    const dirty = recolourChanged(this.index, this.colours, this.shown, this.pixels);
-    if (dirty)
-      this.ctx.putImageData(this.image, 0, 0, dirty[0], dirty[1], dirty[2] - dirty[0], dirty[3] - dirty[1]);
+    const dirty = recolourChanged(this.index, this.colours, this.shown, this.pixels, this.tiles);
+    if (dirty) {
+      // Faces changed here and there: only the tiles around them go to the screen (one box
+      // around them all when they are many).
+      const image = this.image;
+      const rects = takeDirtyRects(this.tiles, image.width, image.height);
+      for (const [x0, y0, x1, y1] of rects.length <= MAX_PUTS ? rects : [dirty])
+        this.ctx.putImageData(
+          image,
+          0,
+          0,
+          x0 as number,
+          y0 as number,
+          (x1 as number) - (x0 as number),
+          (y1 as number) - (y0 as number),
+        );
+    }
     if (overlays) this.drawLines(overlays);
   }
 
@@ -301,23 +323,18 @@ export class RasterLayer {
       frameRects[q + 2] = ((rects[q + 2] as number) / r - t.x) / t.k + slack;
       frameRects[q + 3] = ((rects[q + 3] as number) / r - t.y) / t.k + slack;
     }
+    // A box the grid finds near a rectangle counts if it meets it in device pixels, as drawn.
     const meeting = (grid: BoxGrid): number[] =>
-      boxesMeeting(grid, frameRects).filter((i) => {
+      boxesMeeting(grid, frameRects, (i, q) => {
         const boxes = grid.boxes;
         const b = 4 * i;
-        const x0 = r * (t.k * (boxes[b] as number) + t.x);
-        const y0 = r * (t.k * (boxes[b + 1] as number) + t.y);
-        const x1 = r * (t.k * (boxes[b + 2] as number) + t.x);
-        const y1 = r * (t.k * (boxes[b + 3] as number) + t.y);
-        for (let q = 0; q < rects.length; q += 4)
-          if (
-            x1 >= (rects[q] as number) &&
-            x0 <= (rects[q + 2] as number) &&
-            y1 >= (rects[q + 1] as number) &&
-            y0 <= (rects[q + 3] as number)
-          )
-            return true;
-        return false;
+        const c = 4 * q;
+        return (
+          r * (t.k * (boxes[b + 2] as number) + t.x) >= (rects[c] as number) &&
+          r * (t.k * (boxes[b] as number) + t.x) <= (rects[c + 2] as number) &&
+          r * (t.k * (boxes[b + 3] as number) + t.y) >= (rects[c + 1] as number) &&
+          r * (t.k * (boxes[b + 1] as number) + t.y) <= (rects[c + 3] as number)
+        );
       });
     const arcs = meeting(this.arcBoxes);
     return {
@@ -444,6 +461,7 @@ export class RasterLayer {
       this.ids = new Int32Array(w * h);
       this.image = this.ctx.createImageData(w, h);
       this.pixels = new Uint32Array(this.image.data.buffer);
+      this.tiles = dirtyTiles(w, h);
     }
     const t = this.shownAt;
     this.drawnAt = t;

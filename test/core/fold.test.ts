@@ -147,6 +147,49 @@ describe("history with checkpoints", () => {
     );
   });
 
+  it("changedUnits lists, once each, every unit whose state differs between two prefixes of the log", () => {
+    fc.assert(
+      fc.property(
+        compiledScenario({ maxEvents: 120 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(),
+        fc.nat(),
+        (scenario, interval, i, j) => {
+          const history = createHistory(scenario, { interval });
+          const L = scenario.log.length;
+          const [from, to] = [i % (L + 1), j % (L + 1)];
+          const listed = history.changedUnits(from, to);
+          expect(listed).toBeDefined();
+          const units = listed ?? [];
+          expect(new Set(units).size).toBe(units.length);
+          // Only units that an event in between names.
+          const named = new Set<number>();
+          for (let k = Math.min(from, to); k < Math.max(from, to); k++) {
+            const e = scenario.log[k];
+            if (e && isLive(e) && actsOnUnits(e)) for (const u of e.units) named.add(u);
+          }
+          for (const u of units) expect(named.has(u)).toBe(true);
+          // Every unit that differs is listed.
+          const a = history.stateAtIndex(from);
+          const b = history.stateAtIndex(to);
+          const set = new Set(units);
+          for (let u = 0; u < scenario.units.length; u++)
+            if (
+              a.faction[u] !== b.faction[u] ||
+              a.status[u] !== b.status[u] ||
+              a.by[u] !== b.by[u] ||
+              a.cause[u] !== b.cause[u]
+            )
+              expect(set.has(u)).toBe(true);
+          // Over the limit: nothing listed (the caller starts afresh).
+          if (units.length > 0) expect(history.changedUnits(from, to, units.length - 1)).toBeUndefined();
+          expect(history.changedUnits(from, to, units.length)).toEqual(units);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("is deterministic: two folds of one log agree, whatever was asked before", () => {
     fc.assert(
       fc.property(compiledScenario(), fc.array(fc.nat(), { maxLength: 5 }), (scenario, asks) => {

@@ -12,6 +12,7 @@ import {
 import {
   boxesMeeting,
   boxGrid,
+  dirtyTiles,
   faceColours,
   faceFills,
   facePixels,
@@ -20,6 +21,8 @@ import {
   rasteriseFaces,
   recolour,
   recolourChanged,
+  takeDirtyRects,
+  TILE,
   type FaceFills,
 } from "../../src/render/face-raster.js";
 
@@ -189,6 +192,61 @@ describe("the face-id raster", () => {
   });
 });
 
+describe("dirty tiles", () => {
+  it("cover every pixel repainted, as runs of whole tiles inside the raster, and are cleared once taken", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.5, max: 39.5, noNaN: true }), { maxLength: 6 }),
+        fc.array(fc.double({ min: 0.5, max: 29.5, noNaN: true }), { maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 49, maxLength: 49 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 49, maxLength: 49 }),
+        (xcuts, ycuts, a, b) => {
+          const { paths } = grid(xcuts, ycuts, 40, 30);
+          const rings = faceRings(paths);
+          // Several tiles each way, the last ones cut short.
+          const [w, h] = [6 * 40 + 4, 6 * 30 + 4];
+          const ids = new Int32Array(w * h);
+          rasteriseFaces(rings, w, h, { k: 6, x: 2, y: 2 }, ids);
+          const n = rings.faceCount;
+          const fills = plainFills(Uint32Array.from([11, 22, 33, 44]), n);
+          const index = facePixels(ids, w, n);
+          const pixels = new Uint32Array(w * h);
+          const colours = new Uint32Array(n);
+          faceColours(Uint8Array.from(a.slice(0, n)), fills, undefined, colours);
+          recolour(ids, colours, new Uint32Array(w * h).fill(5), pixels);
+          const shown = colours.slice();
+          const previous = pixels.slice();
+          faceColours(Uint8Array.from(b.slice(0, n)), fills, undefined, colours);
+          const tiles = dirtyTiles(w, h);
+          recolourChanged(index, colours, shown, pixels, tiles);
+          const rects = takeDirtyRects(tiles, w, h);
+          for (const [x0, y0, x1, y1] of rects) {
+            expect(x0 as number).toBeGreaterThanOrEqual(0);
+            expect(y0 as number).toBeGreaterThanOrEqual(0);
+            expect(x1 as number).toBeLessThanOrEqual(w);
+            expect(y1 as number).toBeLessThanOrEqual(h);
+            expect((x0 as number) % TILE).toBe(0);
+            expect((y0 as number) % TILE).toBe(0);
+          }
+          for (let i = 0; i < pixels.length; i++) {
+            if (pixels[i] === previous[i]) continue;
+            const [x, y] = [i % w, Math.floor(i / w)];
+            expect(
+              rects.some(
+                ([x0, y0, x1, y1]) =>
+                  x >= (x0 as number) && x < (x1 as number) && y >= (y0 as number) && y < (y1 as number),
+              ),
+            ).toBe(true);
+          }
+          expect(Array.from(tiles.marks).every((m) => m === 0)).toBe(true);
+          expect(takeDirtyRects(tiles, w, h)).toEqual([]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe("boxGrid", () => {
   const box = fc
     .tuple(fc.double({ min: -50, max: 50, noNaN: true }), fc.double({ min: -50, max: 50, noNaN: true }))
@@ -205,20 +263,28 @@ describe("boxGrid", () => {
       fc.property(fc.array(entry, { maxLength: 80 }), fc.array(box, { maxLength: 6 }), (entries, rects) => {
         const boxes = Float64Array.from(entries.flat());
         const flat = rects.flat();
-        const want: number[] = [];
-        entries.forEach(([x0, y0, x1, y1], i) => {
-          for (let q = 0; q < flat.length; q += 4)
-            if (
-              (x1 as number) >= (flat[q] as number) &&
-              (x0 as number) <= (flat[q + 2] as number) &&
-              (y1 as number) >= (flat[q + 1] as number) &&
-              (y0 as number) <= (flat[q + 3] as number)
-            ) {
-              want.push(i);
-              return;
-            }
-        });
-        expect(boxesMeeting(boxGrid(boxes), flat)).toEqual(want);
+        /** The boxes meeting a rectangle that `exact` accepts with it, by testing every pair. */
+        const want = (exact: (i: number, q: number) => boolean): number[] => {
+          const out: number[] = [];
+          entries.forEach(([x0, y0, x1, y1], i) => {
+            for (let q = 0; q < flat.length; q += 4)
+              if (
+                (x1 as number) >= (flat[q] as number) &&
+                (x0 as number) <= (flat[q + 2] as number) &&
+                (y1 as number) >= (flat[q + 1] as number) &&
+                (y0 as number) <= (flat[q + 3] as number) &&
+                exact(i, q / 4)
+              ) {
+                out.push(i);
+                return;
+              }
+          });
+          return out;
+        };
+        const grid = boxGrid(boxes);
+        expect(boxesMeeting(grid, flat)).toEqual(want(() => true));
+        const some = (i: number, q: number) => (i + q) % 3 !== 0;
+        expect(boxesMeeting(grid, flat, some)).toEqual(want(some));
       }),
     );
   });
