@@ -2,10 +2,11 @@
 // page each stage. Theatres of countries come from the world atlas, fetched once (its download
 // starts with the first file, alongside the compile); box and polygon theatres use it for the
 // basemap when it loads, and do without when it does not. A resolved theatre is kept for the
-// next file with the same theatre. The compiled log goes to the page in chunks, each decoded in
-// a short task of its own there.
+// next file with the same theatre. The compiled log goes to the page as soon as it is checked, in
+// chunks of JSON text, each decoded in a short task of its own there while the map is built
+// here; the reply (the bundle without its log) follows.
 
-import type { TheatreDef } from "../core/types.js";
+import type { CompiledScenario, TheatreDef } from "../core/types.js";
 import { resolveTheatre, type Atlas, type ResolvedTheatre } from "../geo/theatre.js";
 import {
   LOG_CHUNK,
@@ -47,21 +48,25 @@ function post(message: WorkerMessage): void {
   self.postMessage(message);
 }
 
+/** The compiled log goes ahead, while the map is built here: the page decodes it meanwhile. */
+function sendLog(id: number, scenario: CompiledScenario): void {
+  const log = scenario.log;
+  for (let i = 0; i < log.length; i += LOG_CHUNK)
+    post({ id, kind: "events", events: JSON.stringify(log.slice(i, i + LOG_CHUNK)), total: log.length });
+}
+
 function send(reply: CompileReply): void {
   if (!reply.ok) {
-    post({ id: reply.id, kind: "reply", reply, logLength: 0 });
+    post({ id: reply.id, kind: "reply", reply: JSON.stringify(reply), logLength: 0 });
     return;
   }
   const { scenario } = reply.bundle;
-  const log = scenario.log;
   post({
     id: reply.id,
     kind: "reply",
-    reply: { ...reply, bundle: { ...reply.bundle, scenario: { ...scenario, log: [] } } },
-    logLength: log.length,
+    reply: JSON.stringify({ ...reply, bundle: { ...reply.bundle, scenario: { ...scenario, log: [] } } }),
+    logLength: scenario.log.length,
   });
-  for (let i = 0; i < log.length; i += LOG_CHUNK)
-    post({ id: reply.id, kind: "events", events: log.slice(i, i + LOG_CHUNK) });
 }
 
 self.addEventListener("message", (ev: MessageEvent<CompileRequest>) => {
@@ -72,5 +77,6 @@ self.addEventListener("message", (ev: MessageEvent<CompileRequest>) => {
     req,
     (def) => theatreFor(def, req.atlasUrl),
     (progress) => post({ id: req.id, kind: "progress", progress }),
+    (scenario) => sendLog(req.id, scenario),
   ).then(send);
 });

@@ -58,6 +58,7 @@ async function compile(
   job: CompileJob,
   theatreFor: TheatreResolver,
   progress: (p: OpenProgress) => void,
+  compiled: (scenario: CompiledScenario) => void,
 ): Promise<CompileReply> {
   const texts = job.files.map((f) => ({ name: f.name, text: decodeText(f.bytes) }));
   const files = new Map(texts.map((f) => [f.name, f.text]));
@@ -75,6 +76,7 @@ async function compile(
   if (!result.scenario) return { id: job.id, main, ok: false, diagnostics };
   const scenario = result.scenario;
   progress({ stage: "building", total: scenario.placeCount, unit: "places" });
+  compiled(scenario);
   let theatre: ResolvedTheatre;
   try {
     theatre = await theatreFor(scenario.theatre);
@@ -95,13 +97,17 @@ async function compile(
   return { id: job.id, main, ok: true, bundle: { scenario, theatre, partition }, diagnostics: warnings };
 }
 
-/** Compiles opened files, telling `progress` each stage; never throws (a crash becomes a diagnostic). */
+/**
+ * Compiles opened files, telling `progress` each stage and `compiled` the scenario as soon as it
+ * is checked (before its map is built); never throws (a crash becomes a diagnostic).
+ */
 export function compileOpened(
   job: CompileJob,
   theatreFor: TheatreResolver,
   progress: (p: OpenProgress) => void = () => undefined,
+  compiled: (scenario: CompiledScenario) => void = () => undefined,
 ): Promise<CompileReply> {
-  return compile(job, theatreFor, progress).catch((e: unknown) =>
+  return compile(job, theatreFor, progress, compiled).catch((e: unknown) =>
     failure(
       job.id,
       likelyMain(job.files) ?? "",

@@ -17,10 +17,16 @@ interface Running {
   readonly job: CompileJob;
   readonly done: (reply: CompileReply | undefined) => void;
   readonly progress: (p: OpenProgress) => void;
-  /** The reply, while its log arrives. */
+  /** The reply, should it come before the end of its log. */
   reply?: Extract<CompileReply, { ok: true }>;
   log: CompiledEvent[];
   logLength: number;
+}
+
+/** A reply with the log received ahead of it. */
+function withLog(reply: Extract<CompileReply, { ok: true }>, log: CompiledEvent[]): CompileReply {
+  const { bundle } = reply;
+  return { ...reply, bundle: { ...bundle, scenario: { ...bundle.scenario, log } } };
 }
 
 export function createCompiler(atlasUrl: string): ScenarioCompiler {
@@ -38,21 +44,19 @@ export function createCompiler(atlasUrl: string): ScenarioCompiler {
     if (!r || msg.id !== r.job.id) return;
     if (msg.kind === "progress") r.progress(msg.progress);
     else if (msg.kind === "reply") {
+      const reply = JSON.parse(msg.reply) as CompileReply;
       performance.mark("frontfold:open:reply");
-      if (!msg.reply.ok || msg.logLength === 0) {
-        finish(msg.reply);
+      if (!reply.ok || r.log.length >= msg.logLength) {
+        finish(reply.ok ? withLog(reply, r.log) : reply);
         return;
       }
-      r.reply = msg.reply;
+      // (The log comes first; this waits for any of it still on its way.)
+      r.reply = reply;
       r.logLength = msg.logLength;
-      r.progress({ stage: "building", done: 0, total: msg.logLength, unit: "events received" });
     } else {
-      for (const e of msg.events) r.log.push(e);
-      r.progress({ stage: "building", done: r.log.length, total: r.logLength, unit: "events received" });
-      if (r.reply && r.log.length >= r.logLength) {
-        const { bundle } = r.reply;
-        finish({ ...r.reply, bundle: { ...bundle, scenario: { ...bundle.scenario, log: r.log } } });
-      }
+      for (const e of JSON.parse(msg.events) as CompiledEvent[]) r.log.push(e);
+      r.progress({ stage: "building", done: r.log.length, total: msg.total, unit: "events received" });
+      if (r.reply && r.log.length >= r.logLength) finish(withLog(r.reply, r.log));
     }
   };
 

@@ -153,22 +153,45 @@ function inside(a: Box, b: Box): boolean {
   return a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
 }
 
-/** Cells of the collision grids, px. */
+/** Cells of the collision grids, px (larger where a grid would have too many). */
 const CELL = 64;
-
-/** A cell's key: its column and row in one number (rows within ±2^20 cells). */
-function cellKey(i: number, j: number): number {
-  return i * 2097152 + j;
-}
+const MAX_CELLS = 1 << 18;
 
 /**
  * A uniform grid of boxes for collision look-ups, each box with the rank of what it belongs to
- * (-Infinity: always blocks). Boxes are kept flat (five numbers each), cells by a numeric key.
+ * (-Infinity: always blocks). The grid spans a given extent in cells; what lies beyond is kept
+ * in its edge cells (a box's cells are clamped alike whether stored or looked up, so boxes that
+ * overlap always share a cell). Boxes are kept flat, five numbers each.
  */
 class BoxGrid {
-  private readonly cells = new Map<number, number[]>();
+  private readonly cells: (number[] | undefined)[];
+  private readonly cell: number;
+  private readonly cols: number;
+  private readonly rows: number;
   private data = new Float64Array(1024);
   private count = 0;
+
+  constructor(
+    private readonly x0: number,
+    private readonly y0: number,
+    x1: number,
+    y1: number,
+  ) {
+    const w = Math.max(1, x1 - x0);
+    const h = Math.max(1, y1 - y0);
+    this.cell = Math.max(CELL, Math.sqrt((w * h) / MAX_CELLS));
+    this.cols = Math.ceil(w / this.cell) + 1;
+    this.rows = Math.ceil(h / this.cell) + 1;
+    this.cells = new Array<number[] | undefined>(this.cols * this.rows);
+  }
+
+  private col(x: number): number {
+    return Math.min(this.cols - 1, Math.max(0, Math.floor((x - this.x0) / this.cell)));
+  }
+
+  private row(y: number): number {
+    return Math.min(this.rows - 1, Math.max(0, Math.floor((y - this.y0) / this.cell)));
+  }
 
   add(x0: number, y0: number, x1: number, y1: number, rank = -Infinity): void {
     const id = this.count++;
@@ -183,25 +206,24 @@ class BoxGrid {
     d[id * 5 + 2] = x1;
     d[id * 5 + 3] = y1;
     d[id * 5 + 4] = rank;
-    const i1 = Math.floor(x1 / CELL);
-    const j1 = Math.floor(y1 / CELL);
-    for (let i = Math.floor(x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(y0 / CELL); j <= j1; j++) {
-        const key = cellKey(i, j);
-        const list = this.cells.get(key);
+    const i1 = this.col(x1);
+    const j1 = this.row(y1);
+    for (let i = this.col(x0); i <= i1; i++)
+      for (let j = this.row(y0); j <= j1; j++) {
+        const list = this.cells[i * this.rows + j];
         if (list) list.push(id);
-        else this.cells.set(key, [id]);
+        else this.cells[i * this.rows + j] = [id];
       }
   }
 
-  /** Whether any box overlaps `b`. */
-  blocked(b: Box): boolean {
+  /** Whether a box ranked at or below `limit` (default: any box) overlaps `b`. */
+  blocked(b: Box, limit = Infinity): boolean {
     const d = this.data;
-    const i1 = Math.floor(b.x1 / CELL);
-    const j1 = Math.floor(b.y1 / CELL);
-    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++) {
-        const list = this.cells.get(cellKey(i, j));
+    const i1 = this.col(b.x1);
+    const j1 = this.row(b.y1);
+    for (let i = this.col(b.x0); i <= i1; i++)
+      for (let j = this.row(b.y0); j <= j1; j++) {
+        const list = this.cells[i * this.rows + j];
         if (!list) continue;
         for (const id of list) {
           const o = id * 5;
@@ -209,7 +231,8 @@ class BoxGrid {
             b.x0 < (d[o + 2] as number) &&
             (d[o] as number) < b.x1 &&
             b.y0 < (d[o + 3] as number) &&
-            (d[o + 1] as number) < b.y1
+            (d[o + 1] as number) < b.y1 &&
+            (d[o + 4] as number) <= limit
           )
             return true;
         }
@@ -221,11 +244,11 @@ class BoxGrid {
   hits(b: Box, limit: number): { blocked: boolean; covered: number } {
     const d = this.data;
     const covered = new Set<number>();
-    const i1 = Math.floor(b.x1 / CELL);
-    const j1 = Math.floor(b.y1 / CELL);
-    for (let i = Math.floor(b.x0 / CELL); i <= i1; i++)
-      for (let j = Math.floor(b.y0 / CELL); j <= j1; j++)
-        for (const id of this.cells.get(cellKey(i, j)) ?? []) {
+    const i1 = this.col(b.x1);
+    const j1 = this.row(b.y1);
+    for (let i = this.col(b.x0); i <= i1; i++)
+      for (let j = this.row(b.y0); j <= j1; j++)
+        for (const id of this.cells[i * this.rows + j] ?? []) {
           const o = id * 5;
           if (!(
             b.x0 < (d[o + 2] as number) &&
@@ -258,8 +281,20 @@ export function placeLabels(labels: readonly LabelInput[], options: LabelOptions
     .sort((a, b) => (labels[a] as LabelInput).rank - (labels[b] as LabelInput).rank || a - b);
   const minZoom = new Array<number>(labels.length).fill(Infinity);
   const anchor = new Array<LabelAnchor>(labels.length).fill("right");
+  // The grids span the dots (what lies beyond shares their edge cells).
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const l of labels) {
+    if (l.x < x0) x0 = l.x;
+    if (l.x > x1) x1 = l.x;
+    if (l.y < y0) y0 = l.y;
+    if (l.y > y1) y1 = l.y;
+  }
+  if (!(x0 <= x1 && y0 <= y1 && Number.isFinite(x1 - x0) && Number.isFinite(y1 - y0))) x0 = y0 = x1 = y1 = 0;
   const grids = zooms.map((k) => {
-    const grid = new BoxGrid();
+    const grid = new BoxGrid(x0 * k, y0 * k, x1 * k, y1 * k);
     for (const l of labels) {
       const d = l.radius ?? DOT;
       grid.add(l.x * k - d, l.y * k - d, l.x * k + d, l.y * k + d, l.rank);
@@ -304,8 +339,18 @@ export function placeLabels(labels: readonly LabelInput[], options: LabelOptions
     let bestZ = Infinity;
     let bestA: LabelAnchor = "right";
     for (const a of LABEL_ANCHORS) {
+      const blockedAt = (z: number): boolean =>
+        (grids[z] as BoxGrid).blocked(labelBox(l, a, zooms[z] as number, options));
       let z = last;
-      while (z >= 0 && !(grids[z] as BoxGrid).blocked(labelBox(l, a, zooms[z] as number, options))) z--;
+      if (bestZ <= last) {
+        // To beat an earlier spot the spot must be clear from the zoom before that spot's on:
+        // those zooms first, the closest (the likeliest to be blocked) first.
+        let lost = false;
+        for (let y = bestZ - 1; y <= last && !lost; y++) lost = blockedAt(y);
+        if (lost) continue;
+        z = bestZ - 2;
+      }
+      while (z >= 0 && !blockedAt(z)) z--;
       for (z++; z < bestZ && z <= last; z++)
         if (inBounds(l, a, z)) {
           bestZ = z;
@@ -320,14 +365,14 @@ export function placeLabels(labels: readonly LabelInput[], options: LabelOptions
       let best: { a: LabelAnchor; covered: number } | undefined;
       for (const a of LABEL_ANCHORS) {
         if (!inBounds(l, a, 0)) continue;
-        let covered = 0;
+        // Clear at every zoom (the closer ones first: no counting there), counting at the first
+        // the lesser dots it covers.
         let clear = true;
-        for (let j = 0; j <= last && clear; j++) {
-          const hit = (grids[j] as BoxGrid).hits(labelBox(l, a, zooms[j] as number, options), l.rank);
-          if (j === 0) covered = hit.covered;
-          clear = !hit.blocked;
-        }
-        if (clear && (!best || covered < best.covered)) best = { a, covered };
+        for (let j = last; j > 0 && clear; j--)
+          clear = !(grids[j] as BoxGrid).blocked(labelBox(l, a, zooms[j] as number, options), l.rank);
+        if (!clear) continue;
+        const hit = (grids[0] as BoxGrid).hits(labelBox(l, a, zooms[0] as number, options), l.rank);
+        if (!hit.blocked && (!best || hit.covered < best.covered)) best = { a, covered: hit.covered };
       }
       if (best) {
         take(i, best.a, 0);

@@ -26,10 +26,13 @@ import { scenarioYaml } from "./synthetic-yaml.js";
 
 const json = process.argv.includes("--json");
 const quick = process.argv.includes("--quick");
-/** `--profile`: records a Chromium trace of each redraw run and reports where the time went. */
+/** `--profile`: records a Chromium trace of each redraw run and a CPU profile of the page while
+ * each file opens, and reports where the time went. */
 const profile = process.argv.includes("--profile");
 /** `--redraws`: the redraw figures only (no 100,000-event file). */
 const redrawsOnly = process.argv.includes("--redraws");
+/** `--opens`: the open-file figures only (no redraw runs). */
+const opensOnly = process.argv.includes("--opens");
 
 function log(text: string): void {
   if (!json) process.stderr.write(`${text}\n`);
@@ -80,6 +83,29 @@ new PerformanceObserver((list) => {
 
 /** Opens `file` with *Open file…* and waits for its first map. */
 async function openFile(page: Page, file: string, id: string): Promise<OpenFigures> {
+  if (!profile) return openFileOnce(page, file, id);
+  await page.evaluate("window.__longTasks.length = 0");
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+  await cdp.send("Profiler.start");
+  const figures = await openFileOnce(page, file, id);
+  const { profile: cpu } = await cdp.send("Profiler.stop");
+  await cdp.detach();
+  const tasks: { start: number; ms: number }[] = await page.evaluate("window.__longTasks");
+  profiles[`open ${id}`] = {
+    "main thread JS, self ms": jsBreakdown(cpu, 1),
+    "long tasks, ms": Object.fromEntries(
+      [...tasks]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 8)
+        .map((t) => [`at ${Math.round(t.start)}`, Math.round(t.ms)]),
+    ),
+  };
+  return figures;
+}
+
+async function openFileOnce(page: Page, file: string, id: string): Promise<OpenFigures> {
   await page.evaluate(() => performance.clearMeasures("frontfold:frame"));
   const from = await page.evaluate(() => performance.now());
   const t0 = Date.now();
@@ -228,6 +254,7 @@ async function redrawsPerSecond(
   frames: number,
   label: string,
 ): Promise<{ perSecond: number; redraws: number; seconds: number }> {
+  if (opensOnly) return { perSecond: NaN, redraws: 0, seconds: 0 };
   await page.locator('[role="slider"]').focus();
   await page.keyboard.press("Home");
   await page.evaluate(() => new Promise(requestAnimationFrame));
