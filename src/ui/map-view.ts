@@ -210,6 +210,12 @@ export class MapView {
   private highlightAnimations: Animation[] = [];
   /** What floats over the map (key, title, buttons, scale bar), px: no name goes under it at zoom 1. */
   private overlays: readonly Rect[] = [];
+  /** What the last fit was computed from (see `resize`). */
+  private layout = "";
+  /** The next label placement waits for a task of its own (a big map's first draw). */
+  private labelsLater = false;
+  /** Counts label placements, so that one waiting can tell it was superseded. */
+  private labelRun = 0;
   /** Big maps: the ground is a face-id raster on a canvas under the SVG overlays. */
   private raster: RasterLayer | undefined;
 
@@ -311,6 +317,8 @@ export class MapView {
     replaceChildren(this.incidentLayer);
     this.setHighlight(undefined);
     this.buildPlaces();
+    this.labelsLater = this.raster?.active === true;
+    this.layout = "";
     this.resize(true);
     if (view) this.setView(view);
     else if (scenario.view.bbox) this.fitBbox(scenario.view.bbox);
@@ -678,6 +686,18 @@ export class MapView {
   }
 
   private placeLabelsNow(names: readonly Box[]): void {
+    // A newer placement replaces one still waiting.
+    const run = ++this.labelRun;
+    if (this.labelsLater) {
+      // A big map's first draw: the ground first, its place names in a task of their own.
+      this.labelsLater = false;
+      setTimeout(() => {
+        if (run !== this.labelRun) return;
+        this.placeLabelsNow(names);
+        this.applyTransform();
+      }, 0);
+      return;
+    }
     // Label placement depends on the fit (screen px at zoom 1): recomputed on resize.
     const k = this.textScale;
     // A label stays on the map: a town on the coast or the map's edge is named on its inland side.
@@ -723,6 +743,11 @@ export class MapView {
     const g = this.geometry;
     if (!g) return;
     const inset = this.handlers.insets?.(width, height) ?? { left: 0, top: 0, right: 0, bottom: 0 };
+    // Nothing the fit depends on changed (an overlay was seen to take the size it was already
+    // fitted to, as after a new scenario's first fit): the map stays as it is.
+    const layout = JSON.stringify([width, height, inset, this.textScale]);
+    if (layout === this.layout) return;
+    this.layout = layout;
     this.scaleBarRight = inset.scaleBarRight ?? 0;
     this.scaleBarBottom = inset.scaleBarBottom ?? 0;
     const box = {

@@ -88,12 +88,13 @@ async function openBig(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-/** Waits for the big scenario's map. */
+/** Waits for the big scenario's map, its place names included (they follow the ground). */
 async function mapOf(page: Page): Promise<void> {
   await page.waitForFunction(
     (title) =>
       document.querySelector("#scenario-title")?.textContent === title &&
       ((document.querySelector("canvas.map-raster") as HTMLCanvasElement | null)?.width ?? 0) > 0 &&
+      document.querySelector(".map-places .place-label:not(.hidden)") !== null &&
       document.title.includes(" — "),
     scenario.title,
     { timeout: 240_000 },
@@ -130,6 +131,39 @@ describe("a big scenario file", () => {
     await page.keyboard.press("End");
     expect(await page.getAttribute('[role="slider"]', "aria-valuetext")).toBe(scenario.end);
     await shot(page, "big-file-raster");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("names places on the first map, no two names overlapping, none on the key or the title", async () => {
+    const { page, problems } = await openBig();
+    const shown = await page.evaluate(() => {
+      const rect = (e: Element | null) => {
+        const r = e?.getBoundingClientRect();
+        return r ? { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom } : undefined;
+      };
+      const labels = [...document.querySelectorAll(".map-places .place-label:not(.hidden)")];
+      return {
+        names: labels.map((l) => l.textContent ?? ""),
+        boxes: labels.map((l) => rect(l)),
+        key: rect(document.querySelector("#legend")),
+        title: rect(document.querySelector(".map-heading")),
+      };
+    });
+    const units = new Set(scenario.units.map((u) => u.name));
+    expect(shown.names.length).toBeGreaterThan(5);
+    expect(shown.names.every((n) => units.has(n))).toBe(true);
+    type R = { x0: number; y0: number; x1: number; y1: number } | undefined;
+    // Rendered text may run a pixel past the box the placer reckons with.
+    const meet = (a: R, b: R, slack = 2) =>
+      !!a && !!b && a.x0 + slack < b.x1 && b.x0 + slack < a.x1 && a.y0 + slack < b.y1 && b.y0 + slack < a.y1;
+    for (let i = 0; i < shown.boxes.length; i++) {
+      expect(meet(shown.boxes[i], shown.key)).toBe(false);
+      expect(meet(shown.boxes[i], shown.title)).toBe(false);
+      for (let j = i + 1; j < shown.boxes.length; j++)
+        expect(meet(shown.boxes[i], shown.boxes[j])).toBe(false);
+    }
+    await shot(page, "big-file-labels");
     expect(problems).toEqual([]);
     await page.close();
   });
