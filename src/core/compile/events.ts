@@ -5,6 +5,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { appendEvents, emptyLog, type EventLog, type LoggedEvent } from "../event-log.js";
 import { overLimit, withDefaults, type Limits } from "../limits.js";
 import type { ParsedFile, Path } from "../parse.js";
+import { fastParser } from "../fast-schema.js";
 import { eventCommonSchema, eventSchema, eventTypes, type EventInput } from "../schema.js";
 import type { EventDef } from "../types.js";
 import type { ScenarioFile } from "./files.js";
@@ -26,6 +27,8 @@ export interface CollectedEvents {
   readonly byId: ReadonlyMap<string, EventEntry>;
 }
 
+const fastEvent = fastParser(eventSchema);
+
 export function collectEvents(
   files: readonly ScenarioFile[],
   diags: Diagnostic[],
@@ -39,33 +42,38 @@ export function collectEvents(
     const accepted: LoggedEvent[] = [];
     eachItem(list, (item, i) => {
       const path = [...base, i];
-      const r = eventSchema.safeParse(item);
-      if (!r.success) {
-        reportIssues(file, path, r.error.issues, diags);
-        // An unknown type: the fields every event has are still checked.
-        const type = (item as { type?: unknown } | null)?.type;
-        if (typeof item === "object" && item !== null && !eventTypes.includes(type as never)) {
-          const c = eventCommonSchema.safeParse(item);
-          if (!c.success) reportIssues(file, path, c.error.issues, diags);
+      // The common case, a valid event, answered without zod's parse; zod reports the rest.
+      let def = fastEvent(item);
+      if (def === undefined) {
+        const r = eventSchema.safeParse(item);
+        if (!r.success) {
+          reportIssues(file, path, r.error.issues, diags);
+          // An unknown type: the fields every event has are still checked.
+          const type = (item as { type?: unknown } | null)?.type;
+          if (typeof item === "object" && item !== null && !eventTypes.includes(type as never)) {
+            const c = eventCommonSchema.safeParse(item);
+            if (!c.success) reportIssues(file, path, c.error.issues, diags);
+          }
+          return;
         }
-        return;
+        def = r.data;
       }
-      const first = byId.get(r.data.id);
+      const first = byId.get(def.id);
       if (first) {
         const p = first.file.at([...first.path, "id"]);
         diags.push(
           file.report(
             "error",
             [...path, "id"],
-            `duplicate event id "${r.data.id}" (first at ${first.file.file}:${p.line})`,
+            `duplicate event id "${def.id}" (first at ${first.file.file}:${p.line})`,
           ),
         );
         return;
       }
-      const entry: EventEntry = { def: r.data, file, path, order: entries.length };
+      const entry: EventEntry = { def, file, path, order: entries.length };
       entries.push(entry);
-      byId.set(r.data.id, entry);
-      accepted.push({ def: r.data as EventDef });
+      byId.set(def.id, entry);
+      accepted.push({ def: def as EventDef });
     });
     log = appendEvents(log, accepted);
   };

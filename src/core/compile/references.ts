@@ -2,7 +2,7 @@
 // included), advance polygons are valid, and dates fall inside the scenario.
 
 import type { Diagnostic } from "../diagnostics.js";
-import type { Path } from "../parse.js";
+import type { ParsedFile, Path } from "../parse.js";
 import type { EventInput } from "../schema.js";
 import type { IsoDate } from "../types.js";
 import type { EventEntry } from "./events.js";
@@ -17,47 +17,63 @@ export function checkReferences(
   refs: Refs,
   diags: Diagnostic[],
 ): void {
+  // Paths are built only for a reference that is reported (most events name only known ids).
+  const units = (file: ParsedFile, p: Path, key: string, ids: readonly string[]): void => {
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as string;
+      if (!refs.knowsUnit(id)) refs.unit(file, [...p, key, j], id);
+    }
+  };
+  const factions = (file: ParsedFile, p: Path, key: string, ids: readonly string[]): void => {
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as string;
+      if (!refs.knowsFaction(id)) refs.faction(file, [...p, key, j], id);
+    }
+  };
+  const faction = (file: ParsedFile, p: Path, key: string, id: string): void => {
+    if (!refs.knowsFaction(id)) refs.faction(file, [...p, key], id);
+  };
+  const check = (file: ParsedFile, d: Checked, p: Path): void => {
+    // A retraction takes effect whenever it is read; only what happens has to be on the timeline.
+    if (span && d.type !== "retract" && (d.date < span.start || d.date > span.end))
+      diags.push(
+        file.report(
+          "warning",
+          [...p, "date"],
+          `${d.date} is outside the scenario's ${span.start} … ${span.end}; the timeline will not reach it`,
+        ),
+      );
+    switch (d.type) {
+      case "control":
+        units(file, p, "units", d.units);
+        faction(file, p, "faction", d.faction);
+        if (d.from !== undefined) faction(file, p, "from", d.from);
+        break;
+      case "contest":
+      case "siege":
+        units(file, p, "units", d.units);
+        factions(file, p, "by", d.by);
+        break;
+      case "lift-siege":
+        units(file, p, "units", d.units);
+        break;
+      case "advance":
+        faction(file, p, "faction", d.faction);
+        if (d.from) factions(file, p, "from", d.from);
+        if (d.polygon) {
+          const problem = ringProblem(normaliseRings(d.polygon));
+          if (problem) diags.push(file.report("error", [...p, "polygon"], problem));
+        }
+        break;
+      case "incident":
+        if (typeof d.at === "string" && !refs.knowsUnit(d.at)) refs.unit(file, [...p, "at"], d.at);
+        break;
+      default:
+        break;
+    }
+  };
   for (const { def, file, path } of entries) {
-    const check = (d: Checked, p: Path): void => {
-      // A retraction takes effect whenever it is read; only what happens has to be on the timeline.
-      if (span && d.type !== "retract" && (d.date < span.start || d.date > span.end))
-        diags.push(
-          file.report(
-            "warning",
-            [...p, "date"],
-            `${d.date} is outside the scenario's ${span.start} … ${span.end}; the timeline will not reach it`,
-          ),
-        );
-      switch (d.type) {
-        case "control":
-          d.units.forEach((u, j) => refs.unit(file, [...p, "units", j], u));
-          refs.faction(file, [...p, "faction"], d.faction);
-          if (d.from !== undefined) refs.faction(file, [...p, "from"], d.from);
-          break;
-        case "contest":
-        case "siege":
-          d.units.forEach((u, j) => refs.unit(file, [...p, "units", j], u));
-          d.by.forEach((f, j) => refs.faction(file, [...p, "by", j], f));
-          break;
-        case "lift-siege":
-          d.units.forEach((u, j) => refs.unit(file, [...p, "units", j], u));
-          break;
-        case "advance":
-          refs.faction(file, [...p, "faction"], d.faction);
-          d.from?.forEach((f, j) => refs.faction(file, [...p, "from", j], f));
-          if (d.polygon) {
-            const problem = ringProblem(normaliseRings(d.polygon));
-            if (problem) diags.push(file.report("error", [...p, "polygon"], problem));
-          }
-          break;
-        case "incident":
-          if (typeof d.at === "string") refs.unit(file, [...p, "at"], d.at);
-          break;
-        default:
-          break;
-      }
-    };
-    check(def, path);
-    if (def.type === "supersede") check(def.with, [...path, "with"]);
+    check(file, def, path);
+    if (def.type === "supersede") check(file, def.with, [...path, "with"]);
   }
 }

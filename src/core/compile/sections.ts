@@ -323,11 +323,20 @@ export function checkContainment(
 export interface Refs {
   faction(file: ParsedFile, path: Path, id: string): number | undefined;
   unit(file: ParsedFile, path: Path, id: string): number | undefined;
+  /** True when `faction` (or `unit`) would accept `id` without a word: a quick test that needs
+   * no path, for the common case. */
+  knowsFaction(id: string): boolean;
+  knowsUnit(id: string): boolean;
 }
 
 export function refsOf(sections: Sections, diags: Diagnostic[]): Refs {
   const { factionIndex, unitIndex, units } = sections;
   return {
+    knowsFaction: (id) => factionIndex.has(id),
+    knowsUnit(id) {
+      const u = unitIndex.get(id);
+      return u !== undefined && units[u]?.boundary !== true;
+    },
     faction(file, path, id) {
       const code = factionIndex.get(id);
       if (code === undefined)
