@@ -2,8 +2,9 @@
 // definition once (objects, strict or not, arrays, tuples, strings, numbers, booleans, literals,
 // enums, anything (`unknown`), optional and default values, unions and discriminated unions, and every check and
 // refinement attached to them, run as zod runs them) and returns a function that gives the
-// schema's output for a valid input, built as zod builds it (keys in the schema's order, defaults
-// filled in), or `undefined`. `undefined` means "ask zod": for an invalid input, or for a schema
+// schema's output for a valid input, as zod builds it (keys in the schema's order, defaults
+// filled in; a list or mapping that would come out equal to the input, same keys in the same
+// order, is the input itself rather than a copy), or `undefined`. `undefined` means "ask zod": for an invalid input, or for a schema
 // part it does not know. Zod stays the one source of the messages and their paths; the fast
 // path only skips the work zod does to report problems when there are none. A property test
 // compares both on valid and invalid inputs.
@@ -13,6 +14,9 @@ import type { z } from "zod";
 /** No fast answer: the input is invalid, or its schema is beyond this reader. */
 const NO: unique symbol = Symbol("ask zod");
 type Fast = (input: unknown) => unknown;
+
+/** How many texts each checked string schema remembers as valid. */
+const PASSED_TEXTS = 8192;
 
 type Def = {
   readonly type: string;
@@ -32,7 +36,11 @@ function compile(schema: Schema): Fast {
   const base = compileType(def);
   const checks = def.checks ?? [];
   if (checks.length === 0) return base;
+  // Text that passed the checks once passes them again (checks are functions of the value): the
+  // dates and ids a big file repeats are checked once each, up to a bound.
+  const passed = def.type === "string" ? new Set<unknown>() : undefined;
   return (input) => {
+    if (passed?.has(input)) return input;
     const value = base(input);
     if (value === NO) return NO;
     const payload: Payload = { value, issues: [] };
@@ -40,6 +48,7 @@ function compile(schema: Schema): Fast {
       const r = check._zod.check(payload);
       if (r instanceof Promise || payload.issues.length > 0) return NO;
     }
+    if (passed && passed.size < PASSED_TEXTS && payload.value === input) passed.add(input);
     return payload.value;
   };
 }
@@ -79,13 +88,14 @@ function compileType(def: Def): Fast {
       const element = compile(def.element as Schema);
       return (v) => {
         if (!Array.isArray(v)) return NO;
-        const out = new Array<unknown>(v.length);
+        let out: unknown[] | undefined; // made at the first item that reads differently
         for (let i = 0; i < v.length; i++) {
           const x = element(v[i]);
           if (x === NO) return NO;
-          out[i] = x;
+          if (out) out.push(x);
+          else if (x !== v[i]) (out = v.slice(0, i)).push(x);
         }
-        return out;
+        return out ?? v;
       };
     }
     case "tuple": {
@@ -95,13 +105,14 @@ function compileType(def: Def): Fast {
       );
       return (v) => {
         if (!Array.isArray(v) || v.length !== items.length) return NO;
-        const out = new Array<unknown>(v.length);
+        let out: unknown[] | undefined;
         for (let i = 0; i < items.length; i++) {
           const x = (items[i] as Fast)(v[i]);
           if (x === NO) return NO;
-          out[i] = x;
+          if (out) out.push(x);
+          else if (x !== v[i]) (out = v.slice(0, i)).push(x);
         }
-        return out;
+        return out ?? v;
       };
     }
     case "object":
@@ -120,19 +131,37 @@ function compileObject(def: Def): Fast {
   const shape = def.shape as Record<string, Schema>;
   const keys = Object.keys(shape);
   const fields = keys.map((k) => compile(shape[k] as Schema));
-  const known = new Set(keys);
+  const position = new Map(keys.map((k, i) => [k, i]));
   return (v) => {
     if (!isPlainObject(v)) return NO;
-    if (strict) for (const k in v) if (!known.has(k)) return NO;
-    const out: Record<string, unknown> = {};
+    // The input's keys: all known (when strict), and in the schema's order?
+    let ordered = Object.getPrototypeOf(v) === Object.prototype;
+    let last = -1;
+    for (const k in v) {
+      const at = position.get(k);
+      if (at === undefined) {
+        if (strict) return NO;
+        ordered = false;
+      } else if (at < last) ordered = false;
+      else last = at;
+    }
+    let out: Record<string, unknown> | undefined; // made at the first field that reads differently
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i] as string;
       const x = (fields[i] as Fast)(v[k]);
       if (x === NO) return NO;
       // As zod does: a key absent from the input and without a default stays absent.
-      if (x !== undefined || k in v) out[k] = x;
+      const present = x !== undefined || k in v;
+      if (!out && (!ordered || x !== v[k] || (present && !(k in v)))) {
+        out = {};
+        for (let j = 0; j < i; j++) {
+          const before = keys[j] as string;
+          if (before in v) out[before] = v[before];
+        }
+      }
+      if (out && present) out[k] = x;
     }
-    return out;
+    return out ?? v;
   };
 }
 

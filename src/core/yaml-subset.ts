@@ -7,6 +7,9 @@
 // the file with js-yaml (CORE_SCHEMA), which is what this reader agrees with on everything it
 // accepts (a property test compares the two).
 
+/** Slots of the string cache (a power of two). */
+const STRING_CACHE = 8192;
+
 /** Thrown to stop reading: the text is outside the subset. */
 const OUTSIDE: unique symbol = Symbol("outside the subset");
 
@@ -81,6 +84,26 @@ export function readYamlSubset(
   /** Offset where the current line starts. */
   let lineStart = 0;
 
+  /** Text from `start` to `end` as a string, the same string as last time when the same text was
+   * read before (keys, dates, ids and types repeat throughout a big file: one string each, held
+   * once, instead of one per occurrence). A direct-mapped cache: a miss only costs a compare. */
+  const strings = new Array<string | undefined>(STRING_CACHE);
+  const textOf = (start: number, end: number): string => {
+    const len = end - start;
+    if (len === 0) return "";
+    const h =
+      (len * 31 +
+        text.charCodeAt(start) * 7 +
+        text.charCodeAt(end - 1) * 13 +
+        text.charCodeAt((start + end) >> 1) * 17 +
+        text.charCodeAt(end - 2) * 5) &
+      (STRING_CACHE - 1);
+    const cached = strings[h];
+    if (cached !== undefined && cached.length === len && text.startsWith(cached, start)) return cached;
+    const s = text.slice(start, end);
+    strings[h] = s;
+    return s;
+  };
   /** True at the end of a line (line feed, carriage return + line feed, or the end of the text). */
   const atEol = (at: number): boolean => {
     if (at >= n) return true;
@@ -151,7 +174,7 @@ export function readYamlSubset(
           continue;
         }
         pos = k + 1;
-        return out + text.slice(from, k);
+        return out === "" ? textOf(from, k) : out + text.slice(from, k);
       }
       if (!ordinary(c)) throw OUTSIDE;
       if (c === 0x5c && q === 0x22) {
@@ -205,7 +228,7 @@ export function readYamlSubset(
       end = k + 1;
     }
     pos = end;
-    return plainValue(text.slice(start, end));
+    return plainValue(textOf(start, end));
   };
 
   /** A mapping key (plain or quoted) at `pos` followed by `:` and a blank or the end of the line;
@@ -230,7 +253,7 @@ export function readYamlSubset(
         if (at - start > 200) throw OUTSIDE;
       }
       if (at >= n || text.charCodeAt(at - 1) === 0x20) throw OUTSIDE;
-      const v = plainValue(text.slice(start, at));
+      const v = plainValue(textOf(start, at));
       if (typeof v !== "string") throw OUTSIDE;
       k = v;
       pos = at;
