@@ -153,14 +153,20 @@ export class App implements PresenterPort {
       this.commitUrl();
     });
     this.bindControls();
+    let shownControls = "";
     this.actor.subscribe((snap) => {
       const playing = snap.matches("playing");
-      this.playButton.setAttribute("aria-pressed", String(playing));
-      const label = this.playButton.querySelector(".label");
-      if (label) label.textContent = playing ? "Pause" : "Play";
-      this.playButton.classList.toggle("playing", playing);
-      this.speedSelect.value = String(snap.context.speedIndex);
-      this.loopBox.checked = snap.context.loop;
+      // The buttons only when they change (a new date alone touches no control).
+      const controls = `${playing}:${snap.context.speedIndex}:${snap.context.loop}`;
+      if (controls !== shownControls) {
+        shownControls = controls;
+        this.playButton.setAttribute("aria-pressed", String(playing));
+        const label = this.playButton.querySelector(".label");
+        if (label) label.textContent = playing ? "Pause" : "Play";
+        this.playButton.classList.toggle("playing", playing);
+        this.speedSelect.value = String(snap.context.speedIndex);
+        this.loopBox.checked = snap.context.loop;
+      }
       // The slider (and what it announces) follows at once; the map on the next frame.
       if (this.loaded) this.timeline.setDay(snap.context.day);
       if (snap.context.day !== this.drawnDay) this.requestFrame();
@@ -464,13 +470,13 @@ export class App implements PresenterPort {
     this.map.render(frame);
     this.map.setPlaceStatus(loaded.state.status, changed);
     this.map.setIncidents(incidentsOn(loaded.scenario.log, day), day);
-    this.timeline.setDay(day);
     this.chart.setDay(day);
     this.events.update(day);
     const iso = dateOf(day);
     this.dateReadout.textContent = iso;
     const ch = loaded.chapters[chapterAt(loaded.chapterDays, day)];
-    this.chapterTitle.textContent = ch ? ch.title : "";
+    const title = ch ? ch.title : "";
+    if (this.chapterTitle.textContent !== title) this.chapterTitle.textContent = title;
     if (this.chapterParam && ch?.id !== this.chapterParam) this.chapterParam = undefined;
     if (this.compareDay !== undefined) this.updateCompareTable(loaded, day);
     this.updateWhy(loaded);

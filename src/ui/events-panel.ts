@@ -29,6 +29,8 @@ export class EventsPanel {
   setScenario(scenario: CompiledScenario): void {
     this.scenario = scenario;
     this.key = "";
+    // Nothing of the previous scenario's list is kept.
+    replaceChildren(this.list);
   }
 
   update(day: number): void {
@@ -39,8 +41,15 @@ export class EventsPanel {
     if (key === this.key) return;
     const rebuild = !this.key.startsWith(`${win.indices[0] ?? -1}:${win.indices.length}:`);
     this.key = key;
-    if (rebuild)
-      replaceChildren(this.list, ...win.indices.map((i) => this.item(sc, sc.log[i] as CompiledEvent)));
+    if (rebuild) {
+      // The window slid: the items still in it are kept, only the new ones are made.
+      const kept = new Map<number, Element>();
+      for (const li of this.list.children) kept.set(Number(li.getAttribute("data-index")), li);
+      replaceChildren(
+        this.list,
+        ...win.indices.map((i) => kept.get(i) ?? this.item(sc, sc.log[i] as CompiledEvent)),
+      );
+    }
     for (const li of this.list.children) {
       const current = Number(li.getAttribute("data-index")) === win.current;
       li.classList.toggle("current", current);

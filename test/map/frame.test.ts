@@ -1,12 +1,21 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createHistory } from "../../src/core/fold.js";
+import { countThrough, createHistory, naiveStateAtIndex } from "../../src/core/fold.js";
 import { dayOf } from "../../src/core/dates.js";
 import type { TheatreDef } from "../../src/core/types.js";
 import { faceOwners, frontArcs } from "../../src/geo/control.js";
 import { compilePartition } from "../../src/geo/partition.js";
 import { resolveTheatre } from "../../src/geo/theatre.js";
-import { fillPaths, frontPath, mapFrame, type MapFrame } from "../../src/map/frame.js";
+import {
+  controlFrame,
+  fillPaths,
+  frontPath,
+  mapFrame,
+  type ControlFrame,
+  type MapFrame,
+} from "../../src/map/frame.js";
 import { projectBundle } from "../../src/map/project.js";
+import { moveView, type DayView } from "../../src/ui/scenario-state.js";
 import { syntheticScenario } from "../bench/synthetic.js";
 
 const DEF: TheatreDef = {
@@ -78,4 +87,86 @@ describe("per-frame geometry", () => {
       );
     }
   });
+});
+
+const deltaTheatre = resolveTheatre(DEF);
+
+/** A move of the date: a day forward or back, a few days, or a jump anywhere. */
+const move = fc.oneof(
+  fc.constant({ by: 1 }),
+  fc.constant({ by: -1 }),
+  fc.integer({ min: -40, max: 40 }).map((by) => ({ by })),
+  fc.double({ min: 0, max: 1, noNaN: true }).map((to) => ({ to })),
+);
+
+function expectSameFrame(got: ControlFrame, want: ControlFrame): void {
+  expect(got.owners).toEqual(want.owners);
+  expect(got.deciders).toEqual(want.deciders);
+  expect(got.faceStatus).toEqual(want.faceStatus);
+  expect(got.hasContested).toBe(want.hasContested);
+  expect(got.hasBesieged).toBe(want.hasBesieged);
+  expect(got.hasFront).toBe(want.hasFront);
+  expect([got.contestedFaces, got.besiegedFaces, got.frontArcs]).toEqual([
+    want.contestedFaces,
+    want.besiegedFaces,
+    want.frontArcs,
+  ]);
+  // Areas are added and taken away face by face: equal up to rounding.
+  expect(got.km2.length).toBe(want.km2.length);
+  want.km2.forEach((v, i) =>
+    expect(Math.abs((got.km2[i] as number) - v)).toBeLessThanOrEqual(1e-6 * (1 + v)),
+  );
+  // Ground nobody holds any more is exactly nothing.
+  want.km2.forEach((v, i) => {
+    if (v === 0) expect(got.km2[i]).toBe(0);
+  });
+}
+
+describe("a frame moved date to date by what changed", () => {
+  it("equals the frame made from scratch, for random scenarios and date sequences (forward, back, jumps)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.integer({ min: 20, max: 160 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.array(move, { minLength: 1, maxLength: 60 }),
+        (seed, places, areas, factions, moves) => {
+          const scenario = syntheticScenario(DEF, deltaTheatre.outline, {
+            places,
+            areas,
+            factions,
+            events: 8 * places,
+            days: 120,
+            seed,
+          });
+          const partition = compilePartition(scenario, deltaTheatre);
+          const bundle = { scenario, theatre: deltaTheatre, partition };
+          const map = projectBundle(bundle);
+          const history = createHistory(scenario);
+          const first = dayOf(scenario.start);
+          const last = dayOf(scenario.end);
+          const onScreen: DayView<MapFrame> = { state: history.blank(), frame: undefined };
+          const chart: DayView<ControlFrame> = { state: history.blank(), frame: undefined };
+          let day = first;
+          for (const m of moves) {
+            day =
+              "to" in m
+                ? first + Math.floor(m.to * (last - first + 1))
+                : Math.max(first - 2, Math.min(last + 2, day + m.by));
+            moveView(history, onScreen, day, (s, reuse, changed) => mapFrame(map, s, reuse, changed));
+            moveView(history, chart, day, (s, reuse, changed) => controlFrame(bundle, s, reuse, changed));
+            const fresh = mapFrame(map, naiveStateAtIndex(scenario, countThrough(scenario.log, day)));
+            const got = onScreen.frame as MapFrame;
+            expectSameFrame(got, fresh);
+            expectSameFrame(chart.frame as ControlFrame, fresh);
+            expect(got.frontPath).toBe(fresh.frontPath);
+            expect(got.contestedPath).toBe(fresh.contestedPath);
+            expect(got.besiegedPath).toBe(fresh.besiegedPath);
+          }
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 120_000);
 });
