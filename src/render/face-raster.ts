@@ -80,6 +80,9 @@ export interface BoxGrid {
   /** Boxes in cell c are `items[cellStart[c] .. cellStart[c+1])`. */
   readonly cellStart: Int32Array;
   readonly items: Int32Array;
+  /** Scratch for `boxesMeeting`: the look-up that last found each box (no allocation per look-up). */
+  readonly found: Uint32Array;
+  lookups: number;
 }
 
 export function boxGrid(boxes: Float64Array): BoxGrid {
@@ -121,7 +124,7 @@ export function boxGrid(boxes: Float64Array): BoxGrid {
       items[at] = i;
       fill[c] = at + 1;
     });
-  return { boxes, x0, y0, cell, columns, rows, cellStart, items };
+  return { boxes, x0, y0, cell, columns, rows, cellStart, items, found: new Uint32Array(count), lookups: 0 };
 }
 
 function clampCell(v: number, n: number): number {
@@ -138,8 +141,12 @@ export function boxesMeeting(
   rects: ArrayLike<number>,
   exact?: (box: number, rect: number) => boolean,
 ): number[] {
-  const { boxes, x0, y0, cell, columns, rows, cellStart, items } = grid;
-  const seen = new Uint8Array(boxes.length >> 2);
+  const { boxes, x0, y0, cell, columns, rows, cellStart, items, found } = grid;
+  if (++grid.lookups === 0xffffffff) {
+    found.fill(0);
+    grid.lookups = 1;
+  }
+  const lookup = grid.lookups;
   const out: number[] = [];
   for (let q = 0; q + 3 < rects.length; q += 4) {
     const rx0 = rects[q] as number;
@@ -158,7 +165,7 @@ export function boxesMeeting(
           k++
         ) {
           const i = items[k] as number;
-          if (seen[i] === 1) continue;
+          if (found[i] === lookup) continue;
           const b = 4 * i;
           if (
             (boxes[b + 2] as number) >= rx0 &&
@@ -167,7 +174,7 @@ export function boxesMeeting(
             (boxes[b + 1] as number) <= ry1 &&
             (!exact || exact(i, q >> 2))
           ) {
-            seen[i] = 1;
+            found[i] = lookup;
             out.push(i);
           }
         }
