@@ -8,6 +8,7 @@ import { faceWinner, faceWinners } from "../geo/control.js";
 import { preparePartition, type PreparedPartition } from "../geo/prepared.js";
 import type { ScenarioBundle } from "./bundle.js";
 import type { ProjectedMap } from "./project.js";
+import { riverArcs } from "./river-fronts.js";
 import { fillIndex } from "./style.js";
 
 /** Per-face status codes in `MapFrame.faceStatus`. */
@@ -39,6 +40,11 @@ export interface ControlFrame {
 export interface MapFrame extends ControlFrame {
   /** Arcs between faces held by two different known factions, one path. */
   readonly frontPath: string;
+  /**
+   * The pieces of the front that run along a river, one path: drawn over the front line as a
+   * front that is also a river, so the river stays visible where it is the front.
+   */
+  readonly riverFrontPath: string;
   /** Contested faces, one path (fill with the hatch, even-odd). */
   readonly contestedPath: string;
   /** The edge of besieged ground, one path. */
@@ -132,7 +138,7 @@ function faceStatusOf(state: ControlState, decider: number): number {
 }
 
 /** Whether arc `a` separates two different known factions. */
-function isFront(p: PreparedPartition, owners: Uint8Array, a: number): boolean {
+function isFront(p: Pick<ArcPaths, "arcLeft" | "arcRight">, owners: ArrayLike<number>, a: number): boolean {
   const l = p.arcLeft[a] as number;
   const r = p.arcRight[a] as number;
   if (l < 0 || r < 0) return false;
@@ -330,6 +336,9 @@ export function mapFrame(
     get frontPath(): string {
       return (paths.front ??= control.hasFront ? frontPath(map, control.owners) : "");
     },
+    get riverFrontPath(): string {
+      return (paths.riverFront ??= control.hasFront ? riverFrontPath(map, control.owners) : "");
+    },
     get contestedPath(): string {
       return (paths.contested ??= facesPath(map, control.faceStatus, FACE_CONTESTED));
     },
@@ -347,6 +356,7 @@ export function mapFrame(
 /** A frame's path strings joined so far. */
 interface JoinedPaths {
   front?: string | undefined;
+  riverFront?: string | undefined;
   contested?: string | undefined;
   besieged?: string | undefined;
 }
@@ -383,12 +393,26 @@ function eachIn(count: number, subset: Subset | undefined, visit: (i: number) =>
 export function frontPath(map: ArcPaths, owners: ArrayLike<number>, keep?: Subset): string {
   let d = "";
   eachIn(map.arcCount, keep, (a) => {
-    const l = map.arcLeft[a] as number;
-    const r = map.arcRight[a] as number;
-    if (l < 0 || r < 0) return;
-    const ol = owners[l] as number;
-    const or = owners[r] as number;
-    if (ol !== or && ol !== 0 && or !== 0) d += map.arcPaths[a] as string;
+    if (isFront(map, owners, a)) d += map.arcPaths[a] as string;
+  });
+  return d;
+}
+
+/**
+ * The pieces of the front lines (as `frontPath`) that run along a river (`riverArcs`), as one path
+ * (only the arcs in `keep`, when given).
+ */
+export function riverFrontPath(
+  map: ArcPaths & Pick<ProjectedMap, "water">,
+  owners: ArrayLike<number>,
+  keep?: Subset,
+): string {
+  const along = riverArcs(map);
+  if (!along.any) return "";
+  let d = "";
+  eachIn(map.arcCount, keep, (a) => {
+    const piece = along.paths[a] as string;
+    if (piece && isFront(map, owners, a)) d += piece;
   });
   return d;
 }

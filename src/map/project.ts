@@ -55,6 +55,8 @@ export interface ProjectedWater {
     readonly candidates: readonly (readonly [number, number])[];
     /** Every vertex of the feature inside the extent (where a zoomed map finds it in view). */
     readonly points: readonly XY[];
+    /** A lake (its name may also go beside it). */
+    readonly lake?: boolean;
   }[];
 }
 
@@ -300,8 +302,9 @@ function projectWater(theatre: ResolvedTheatre, toXY: (p: Position) => XY, exten
     y: number;
     candidates: [number, number][];
     points: readonly XY[];
+    lake?: boolean;
   }[] = [];
-  const label = (name: string, seen: readonly XY[]): void => {
+  const label = (name: string, seen: readonly XY[], lake = false): void => {
     const n = seen.length;
     if (n === 0) return;
     const mid = Math.floor(n / 2);
@@ -313,13 +316,13 @@ function projectWater(theatre: ResolvedTheatre, toXY: (p: Position) => XY, exten
         if (q) candidates.push([q[0], q[1]]);
       }
     const first = candidates[0] as [number, number];
-    labels.push({ name, x: first[0], y: first[1], candidates, points: seen });
+    labels.push({ name, x: first[0], y: first[1], candidates, points: seen, ...(lake ? { lake } : {}) });
   };
   for (const f of theatre.water?.features ?? []) {
     if (f.geometry.type === "Polygon") {
       const rings = f.geometry.coordinates.map((ring) => ring.map(toXY));
       lakes += ringsPath(rings);
-      if (f.properties.name) label(f.properties.name, (rings[0] ?? []).filter(inView));
+      if (f.properties.name) label(f.properties.name, (rings[0] ?? []).filter(inView), true);
       continue;
     }
     const lines = f.geometry.coordinates.map((line) => line.map(toXY));

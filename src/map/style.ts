@@ -9,7 +9,7 @@ export const SEA = "#dfe8ee";
 export const LAND = "#f4f2ed";
 export const LAND_BORDER = "#b9b4a9";
 export const LAND_LABEL = "#8a857a";
-/** Rivers and lakes: drawn over the fills, under fronts and edges. */
+/** Rivers and lakes: drawn over the fills, under the fronts (see `MAP_LAYERS`). */
 export const WATER = "#9cc3e4";
 export const WATER_LINE = "#3f7fbf";
 export const WATER_LABEL = "#2c6aa8";
@@ -38,6 +38,11 @@ export const INCIDENT = "#d62c1a";
 export const STROKES = {
   front: 1.5,
   frontCasing: 3.6,
+  /** A front along a river: a wider front line with the river (`river` wide) along its middle. */
+  riverFront: 4.2,
+  river: 1.6,
+  minorRiver: 0.7,
+  lake: 0.6,
   theatre: 1.3,
   theatreBox: 0.9,
   theatreBoxDash: [4, 3],
@@ -46,6 +51,25 @@ export const STROKES = {
   besiegedDash: [6, 3],
   changed: 2.2,
 } as const;
+
+/**
+ * The map's layers, bottom to top: the app (SVG and raster), the SVG, PNG and GIF exports and the
+ * handout draw them in this order. Rivers go over the fills and under the fronts; where a front
+ * runs along a river, `fronts` draws it with the river's blue along its middle, so the river is
+ * never hidden by its own front. Names and dots go over all of these.
+ */
+export const MAP_LAYERS = [
+  "sea",
+  "basemap",
+  "ground",
+  "water",
+  "contested",
+  "fronts",
+  "theatre",
+  "besieged",
+  "labels",
+] as const;
+export type MapLayer = (typeof MAP_LAYERS)[number];
 
 /** Contested ground: diagonal stripes of ink over the holder's fill. */
 export const HATCH = { color: INK, opacity: 0.8, spacing: 6, width: 2, angle: 45 } as const;

@@ -29,6 +29,8 @@ import {
   LAND_BORDER,
   LAND_LABEL,
   labelSize,
+  MAP_LAYERS,
+  type MapLayer,
   mapColors,
   MUTED_INK,
   openDot,
@@ -176,12 +178,10 @@ function writeSvgMap(
     hatchPattern("legend-hatch", HATCH.color, HATCH.spacing * k, HATCH.width * k, HATCH.angle),
     `<clipPath id="map-clip"><rect x="${box.x0}" y="${box.y0}" width="${mapW}" height="${mapH}"/></clipPath>`,
   ];
-  const layers: string[] = [];
-  layers.push(`<rect x="${box.x0}" y="${box.y0}" width="${mapW}" height="${mapH}" fill="${SEA}"/>`);
-  // Basemap.
-  layers.push(
-    `<path class="land" d="${map.basemap.map((b) => b.path).join("")}" fill="${LAND}" stroke="${LAND_BORDER}" stroke-width="${r(STROKES.land * k)}" stroke-linejoin="round"/>`,
-  );
+  // Each layer's markup, joined in the map's one drawing order (`MAP_LAYERS`).
+  const layer: Partial<Record<MapLayer, string>> = {};
+  layer.sea = `<rect x="${box.x0}" y="${box.y0}" width="${mapW}" height="${mapH}" fill="${SEA}"/>`;
+  layer.basemap = `<path class="land" d="${map.basemap.map((b) => b.path).join("")}" fill="${LAND}" stroke="${LAND_BORDER}" stroke-width="${r(STROKES.land * k)}" stroke-linejoin="round"/>`;
   // Ground: one path per faction code; faces of one holder never show seams between them.
   const fills = fillTable(scenario.factions);
   const n = scenario.factions.length;
@@ -192,45 +192,43 @@ function writeSvgMap(
         : "",
     )
     .join("");
-  layers.push(`<g class="control">${ground}</g>`);
-  // Rivers and lakes over the fills, under the fronts and edges.
+  layer.ground = `<g class="control">${ground}</g>`;
   const w = map.water;
-  const riversAt = w.lakes || w.majorRivers || w.minorRivers ? layers.length : -1;
-  if (riversAt >= 0)
-    layers.push(
+  if (w.lakes || w.majorRivers || w.minorRivers)
+    layer.water =
       `<g class="rivers">` +
-        (w.lakes
-          ? `<path class="lakes" d="${w.lakes}" fill="${WATER}" stroke="${WATER_LINE}" stroke-width="${r(0.6 * k)}"/>`
-          : "") +
-        (w.minorRivers
-          ? `<path d="${w.minorRivers}" fill="none" stroke="${WATER_LINE}" stroke-opacity="0.7" stroke-width="${r(0.7 * k)}" stroke-linejoin="round"/>`
-          : "") +
-        (w.majorRivers
-          ? `<path d="${w.majorRivers}" fill="none" stroke="${WATER_LINE}" stroke-width="${r(1.6 * k)}" stroke-linejoin="round" stroke-linecap="round"/>`
-          : "") +
-        `</g>`,
-    );
+      (w.lakes
+        ? `<path class="lakes" d="${w.lakes}" fill="${WATER}" stroke="${WATER_LINE}" stroke-width="${r(STROKES.lake * k)}"/>`
+        : "") +
+      (w.minorRivers
+        ? `<path d="${w.minorRivers}" fill="none" stroke="${WATER_LINE}" stroke-opacity="0.7" stroke-width="${r(STROKES.minorRiver * k)}" stroke-linejoin="round"/>`
+        : "") +
+      (w.majorRivers
+        ? `<path d="${w.majorRivers}" fill="none" stroke="${WATER_LINE}" stroke-width="${r(STROKES.river * k)}" stroke-linejoin="round" stroke-linecap="round"/>`
+        : "") +
+      `</g>`;
   if (frame.contestedPath)
-    layers.push(
-      `<path class="contested" d="${frame.contestedPath}" fill="url(#map-hatch)" fill-opacity="${HATCH.opacity}" fill-rule="evenodd"/>`,
-    );
-  // Front lines: between held grounds (edges of unknown ground are left to the fills).
-  if (frame.frontPath)
-    layers.push(
-      `<path class="front-casing" d="${frame.frontPath}" fill="none" stroke="${FRONT_CASING}" stroke-opacity="0.7" stroke-width="${r(STROKES.frontCasing * k)}" stroke-linejoin="round" stroke-linecap="round"/>`,
-      `<path class="front" d="${frame.frontPath}" fill="none" stroke="${FRONT}" stroke-width="${r(STROKES.front * k)}" stroke-linejoin="round" stroke-linecap="round"/>`,
-    );
+    layer.contested = `<path class="contested" d="${frame.contestedPath}" fill="url(#map-hatch)" fill-opacity="${HATCH.opacity}" fill-rule="evenodd"/>`;
+  // Front lines: between held grounds (edges of unknown ground are left to the fills); where one
+  // runs along a river, wider, with the river along its middle.
+  if (frame.frontPath) {
+    const line = (stroke: string, width: number, extra = ""): string =>
+      `fill="none" stroke="${stroke}"${extra} stroke-width="${r(width * k)}" stroke-linejoin="round" stroke-linecap="round"`;
+    layer.fronts =
+      `<path class="front-casing" d="${frame.frontPath}" ${line(FRONT_CASING, STROKES.frontCasing, ` stroke-opacity="0.7"`)}/>` +
+      `<path class="front" d="${frame.frontPath}" ${line(FRONT, STROKES.front)}/>` +
+      (frame.riverFrontPath
+        ? `<path class="river-front" d="${frame.riverFrontPath}" ${line(FRONT, STROKES.riverFront)}/>` +
+          `<path class="river-front-water" d="${frame.riverFrontPath}" ${line(WATER_LINE, STROKES.river)}/>`
+        : "");
+  }
   const dash = (a: readonly number[]): string => a.map((v) => r(v * k)).join(" ");
-  layers.push(
-    map.countriesTheatre
-      ? `<path class="theatre" d="${map.outlinePath}" fill="none" stroke="${THEATRE_BORDER}" stroke-width="${r(STROKES.theatre * k)}" stroke-linejoin="round"/>`
-      : `<path class="theatre" d="${map.outlinePath}" fill="none" stroke="${THEATRE_BOX_BORDER}" stroke-width="${r(STROKES.theatreBox * k)}" stroke-dasharray="${dash(STROKES.theatreBoxDash)}" stroke-linejoin="round"/>`,
-  );
-  // Besieged ground last, so its outline shows along fronts and the theatre's edge too.
+  layer.theatre = map.countriesTheatre
+    ? `<path class="theatre" d="${map.outlinePath}" fill="none" stroke="${THEATRE_BORDER}" stroke-width="${r(STROKES.theatre * k)}" stroke-linejoin="round"/>`
+    : `<path class="theatre" d="${map.outlinePath}" fill="none" stroke="${THEATRE_BOX_BORDER}" stroke-width="${r(STROKES.theatreBox * k)}" stroke-dasharray="${dash(STROKES.theatreBoxDash)}" stroke-linejoin="round"/>`;
+  // Besieged ground after the fronts, so its outline shows along fronts and the theatre's edge too.
   if (frame.besiegedPath)
-    layers.push(
-      `<path class="besieged" d="${frame.besiegedPath}" fill="none" stroke="${BESIEGED}" stroke-width="${r(STROKES.besieged * k)}" stroke-dasharray="${dash(STROKES.besiegedDash)}" stroke-linejoin="round"/>`,
-    );
+    layer.besieged = `<path class="besieged" d="${frame.besiegedPath}" fill="none" stroke="${BESIEGED}" stroke-width="${r(STROKES.besieged * k)}" stroke-dasharray="${dash(STROKES.besiegedDash)}" stroke-linejoin="round"/>`;
 
   // Scale bar: in the bottom corner that hides the least of the theatre.
   const bar = scaleBarFor(map.kmPerPx, Math.min(180 * k, mapW / 4));
@@ -243,7 +241,7 @@ function writeSvgMap(
   const countries = countryLabels(map, box, { fontSize: 12 * k, obstacles: [barAt] });
   const countryText = countries.map(
     (c) =>
-      `<text x="${r(c.x)}" y="${r(c.y + 12 * k * 0.35)}" text-anchor="middle" font-size="${r(12 * k)}" letter-spacing="${r(COUNTRY_LABEL_SPACING * 12 * k)}" fill="${LAND_LABEL}">${xmlEscape(c.text)}</text>`,
+      `<text x="${r(c.x)}" y="${r(c.y + 12 * k * 0.35)}"${c.angle ? ` transform="rotate(${c.angle} ${r(c.x)} ${r(c.y)})"` : ""} text-anchor="middle" font-size="${r(12 * k)}" letter-spacing="${r(COUNTRY_LABEL_SPACING * 12 * k)}" fill="${LAND_LABEL}">${xmlEscape(c.text)}</text>`,
   );
   const recent = dayOf(date) - RECENT_DAYS;
   const candidates: (LabelInput & {
@@ -311,14 +309,14 @@ function writeSvgMap(
   });
   // Names of rivers and lakes in view, clear of the place names and dots, the country names and
   // the scale bar where they can be; drawn in the rivers group, under the fronts.
-  if (riversAt >= 0) {
+  if (layer.water) {
     const water = placeWaterLabels(w.labels, {
       fontSize: 11 * k,
       lift: 4 * k,
       bounds: box,
       obstacles: [barAt, ...countries.map((c) => c.box), ...taken],
     });
-    layers[riversAt] = (layers[riversAt] as string).replace(
+    layer.water = layer.water.replace(
       /<\/g>$/,
       water
         .map(
@@ -328,11 +326,11 @@ function writeSvgMap(
         .join("") + "</g>",
     );
   }
-  layers.push(`<g class="country-labels" font-weight="bold">${countryText.join("")}</g>`);
-  layers.push(`<g class="places">${dots.join("")}</g>`);
-  layers.push(
-    `<g class="place-labels" fill="${INK}" stroke="${PAPER}" stroke-width="${r(3 * k)}" stroke-linejoin="round" paint-order="stroke">${labels.join("")}</g>`,
-  );
+  layer.labels =
+    `<g class="country-labels" font-weight="bold">${countryText.join("")}</g>` +
+    `<g class="places">${dots.join("")}</g>` +
+    `<g class="place-labels" fill="${INK}" stroke="${PAPER}" stroke-width="${r(3 * k)}" stroke-linejoin="round" paint-order="stroke">${labels.join("")}</g>`;
+  const layers = MAP_LAYERS.map((l) => layer[l] ?? "");
 
   // Header, key, scale, sources.
   const title = options.title ?? scenario.title;

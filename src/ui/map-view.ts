@@ -36,6 +36,8 @@ import {
   LAND,
   LAND_BORDER,
   LAND_LABEL,
+  MAP_LAYERS,
+  type MapLayer,
   MUST_LABEL_RANK,
   PAPER,
   placeRank,
@@ -154,6 +156,17 @@ export class MapView {
     "stroke-width": STROKES.frontCasing,
   });
   private readonly front = s("path", { class: "map-front", stroke: FRONT, "stroke-width": STROKES.front });
+  /** A front along a river: wider, with the river along its middle (see `MAP_LAYERS`). */
+  private readonly riverFront = s("path", {
+    class: "map-river-front",
+    stroke: FRONT,
+    "stroke-width": STROKES.riverFront,
+  });
+  private readonly riverFrontWater = s("path", {
+    class: "map-river-front-water",
+    stroke: WATER_LINE,
+    "stroke-width": STROKES.river,
+  });
   private readonly changedEdge = s("path", {
     class: "map-changed-edge",
     stroke: CHANGED,
@@ -229,23 +242,20 @@ export class MapView {
       s("rect", { width: HATCH.width, height: HATCH.spacing, fill: HATCH.color }),
     );
     this.defs.append(this.hatch);
-    this.zoomed.append(
-      this.basemapLayer,
-      this.ground,
-      this.faceLayer,
-      this.water,
-      this.highlightFill,
-      this.contested,
-      this.frontCasing,
-      this.front,
-      // Besieged ground over the front line, so its outline shows where the two run together.
-      this.besieged,
-      this.changedEdge,
-      this.highlightHalo,
-      this.highlightEdge,
-      this.outline,
-      this.selection,
-    );
+    // The map's layers in its one drawing order (as every export); the selection's marks go
+    // with the layers they belong to.
+    const layers: Record<MapLayer, readonly Element[]> = {
+      sea: [],
+      basemap: [this.basemapLayer],
+      ground: [this.ground, this.faceLayer],
+      water: [this.water, this.highlightFill],
+      contested: [this.contested],
+      fronts: [this.frontCasing, this.front, this.riverFront, this.riverFrontWater],
+      theatre: [this.outline],
+      besieged: [this.besieged, this.changedEdge, this.highlightHalo, this.highlightEdge, this.selection],
+      labels: [],
+    };
+    this.zoomed.append(...MAP_LAYERS.flatMap((l) => layers[l]));
     this.svg.append(
       this.defs,
       this.sea,
@@ -299,12 +309,37 @@ export class MapView {
     const w = geometry.water;
     replaceChildren(
       this.water,
-      ...(w.lakes ? [s("path", { class: "map-lakes", d: w.lakes, fill: WATER, stroke: WATER_LINE })] : []),
+      ...(w.lakes
+        ? [
+            s("path", {
+              class: "map-lakes",
+              d: w.lakes,
+              fill: WATER,
+              stroke: WATER_LINE,
+              "stroke-width": STROKES.lake,
+            }),
+          ]
+        : []),
       ...(w.minorRivers
-        ? [s("path", { class: "map-river-minor", d: w.minorRivers, stroke: WATER_LINE })]
+        ? [
+            s("path", {
+              class: "map-river-minor",
+              d: w.minorRivers,
+              stroke: WATER_LINE,
+              "stroke-width": STROKES.minorRiver,
+              "stroke-opacity": 0.7,
+            }),
+          ]
         : []),
       ...(w.majorRivers
-        ? [s("path", { class: "map-river-major", d: w.majorRivers, stroke: WATER_LINE })]
+        ? [
+            s("path", {
+              class: "map-river-major",
+              d: w.majorRivers,
+              stroke: WATER_LINE,
+              "stroke-width": STROKES.river,
+            }),
+          ]
         : []),
     );
     this.shownOwners = new Uint8Array(geometry.faceCount);
@@ -366,6 +401,8 @@ export class MapView {
       this.besieged.setAttribute("d", frame.besiegedPath);
     this.front.setAttribute("d", frame.frontPath);
     this.frontCasing.setAttribute("d", frame.frontPath);
+    this.riverFront.setAttribute("d", frame.riverFrontPath);
+    this.riverFrontWater.setAttribute("d", frame.riverFrontPath);
     this.changedEdge.setAttribute("d", cmp ? edgePath(this.geometry, this.shownChanged) : "");
   }
 
@@ -803,7 +840,18 @@ export class MapView {
       x1: (this.free.x1 - this.ox) / this.s0,
       y1: (this.free.y1 - this.oy) / this.s0,
     };
-    const labels = countryLabels(g, box, { fontSize: (12 * this.textScale) / this.s0 });
+    // Country names may use the whole map, clear of what floats over it (a small country at the
+    // free box's edge, Lebanon beside the key, is named in the sea beside it).
+    const frame = (r: Rect): Box => ({
+      x0: (r.x0 - this.ox) / this.s0,
+      y0: (r.y0 - this.oy) / this.s0,
+      x1: (r.x1 - this.ox) / this.s0,
+      y1: (r.y1 - this.oy) / this.s0,
+    });
+    const labels = countryLabels(g, frame({ x0: 0, y0: 0, x1: this.width, y1: this.height }), {
+      fontSize: (12 * this.textScale) / this.s0,
+      obstacles: this.overlays.map(frame),
+    });
     // Rivers and lakes named clear of the country names and of each other, as in the exports.
     const water = placeWaterLabels(g.water.labels, {
       fontSize: (11 * this.textScale) / this.s0,
@@ -821,7 +869,14 @@ export class MapView {
       ...labels.map((l) =>
         s(
           "text",
-          { "data-x": l.x, "data-y": l.y, dy: "0.35em", "text-anchor": "middle", fill: LAND_LABEL },
+          {
+            "data-x": l.x,
+            "data-y": l.y,
+            "data-angle": l.angle,
+            dy: "0.35em",
+            "text-anchor": "middle",
+            fill: LAND_LABEL,
+          },
           l.text,
         ),
       ),
@@ -853,6 +908,10 @@ export class MapView {
       this.besieged,
       this.frontCasing,
       this.front,
+      this.riverFront,
+      this.riverFrontWater,
+      // Rivers are drawn on the canvas too, between the ground and the lines, as in SVG.
+      this.water,
     ])
       el.style.display = on ? "none" : "";
     // Canvas and SVG each get a compositing layer of their own, so that a new date repaints the
@@ -900,8 +959,13 @@ export class MapView {
       p.el.setAttribute("transform", `translate(${x.toFixed(1)},${y.toFixed(1)})`);
     }
     for (const el of this.countryLabels.children) {
-      el.setAttribute("x", sx(Number(el.getAttribute("data-x"))).toFixed(1));
-      el.setAttribute("y", sy(Number(el.getAttribute("data-y"))).toFixed(1));
+      const x = sx(Number(el.getAttribute("data-x"))).toFixed(1);
+      const y = sy(Number(el.getAttribute("data-y"))).toFixed(1);
+      el.setAttribute("x", x);
+      el.setAttribute("y", y);
+      // A name turned along a narrow country turns about its centre.
+      const angle = Number(el.getAttribute("data-angle"));
+      if (angle) el.setAttribute("transform", `rotate(${angle} ${x} ${y})`);
     }
     // A river or lake in view keeps its name in view: when the spot placed at zoom 1 leaves the
     // screen, the name goes to the point of the feature on screen nearest that spot.

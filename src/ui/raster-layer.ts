@@ -2,9 +2,10 @@
 // basemap and the faces: faces are scan-converted to a face-id raster once per zoom or pan (at
 // the device's pixel ratio, so it is crisp), and a date repaints only the pixels of faces whose
 // colour changed (owner → RGBA through the fill table: open country paler, compare mode's
-// unchanged ground dimmed). The second holds the date's front lines, hatching and siege
-// outlines, stroked again only when they change; the third the place dots, drawn once per zoom
-// or pan. The SVG above keeps what is few (labels, outlines, incidents), so a new date does not
+// unchanged ground dimmed). The second holds the rivers and lakes, drawn once per zoom or pan;
+// the third the date's front lines, hatching and siege outlines, stroked again only when they
+// change; the fourth the place dots, drawn once per zoom or pan — the map's one drawing order
+// (`MAP_LAYERS`), as in SVG. The SVG above keeps what is few (labels, outlines, incidents), so a new date does not
 // repaint thousands of nodes. The ids answer which face is under the pointer. While a zoom or
 // pan is under way the canvases are moved by a CSS transform; they are redrawn once it rests.
 
@@ -14,6 +15,7 @@ import {
   FACE_CONTESTED,
   facesPath,
   frontPath,
+  riverFrontPath,
   type ControlFrame,
 } from "../map/frame.js";
 import type { ProjectedMap } from "../map/project.js";
@@ -31,6 +33,8 @@ import {
   SEA,
   STROKES,
   UNKNOWN_FILL,
+  WATER,
+  WATER_LINE,
 } from "../map/style.js";
 import {
   boxesMeeting,
@@ -62,6 +66,7 @@ export type RasterOverlays = Pick<ControlFrame, "owners" | "faceStatus">;
 /** A date's lines as paths (frame coordinates). */
 interface LinePaths {
   readonly front: string;
+  readonly riverFront: string;
   readonly contested: string;
   readonly besieged: string;
 }
@@ -82,7 +87,10 @@ export interface RasterPlace {
 export class RasterLayer {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
-  /** The date's lines, over the ground. */
+  /** Rivers and lakes, over the ground and under the lines. */
+  private readonly water: HTMLCanvasElement;
+  private readonly waterCtx: CanvasRenderingContext2D;
+  /** The date's lines, over the rivers. */
   private readonly lines: HTMLCanvasElement;
   private readonly linesCtx: CanvasRenderingContext2D;
   /** Place dots, over the lines. */
@@ -138,17 +146,21 @@ export class RasterLayer {
       willChange: "transform",
     });
     const ctx = this.canvas.getContext("2d", { willReadFrequently: true });
-    this.lines = this.canvas.cloneNode() as HTMLCanvasElement; // the same place and style
+    this.water = this.canvas.cloneNode() as HTMLCanvasElement; // the same place and style
+    this.water.className = "map-raster-water";
+    this.lines = this.canvas.cloneNode() as HTMLCanvasElement;
     this.lines.className = "map-raster-lines";
     this.dots = this.canvas.cloneNode() as HTMLCanvasElement;
     this.dots.className = "map-raster-places";
+    const waterCtx = this.water.getContext("2d");
     const linesCtx = this.lines.getContext("2d");
     const dotsCtx = this.dots.getContext("2d");
-    if (!ctx || !linesCtx || !dotsCtx) throw new Error("no 2D canvas");
+    if (!ctx || !waterCtx || !linesCtx || !dotsCtx) throw new Error("no 2D canvas");
     this.ctx = ctx;
+    this.waterCtx = waterCtx;
     this.linesCtx = linesCtx;
     this.dotsCtx = dotsCtx;
-    for (const c of [this.canvas, this.lines, this.dots]) host.insertBefore(c, before);
+    for (const c of [this.canvas, this.water, this.lines, this.dots]) host.insertBefore(c, before);
   }
 
   /**
@@ -183,7 +195,7 @@ export class RasterLayer {
     this.map = undefined;
     this.rings = undefined;
     this.index = undefined;
-    for (const c of [this.canvas, this.lines, this.dots]) c.width = c.height = 0;
+    for (const c of [this.canvas, this.water, this.lines, this.dots]) c.width = c.height = 0;
   }
 
   /** The view moved to `t` (screen = t.k·p + [t.x, t.y], CSS px): follow now, redraw at rest. */
@@ -195,7 +207,7 @@ export class RasterLayer {
     }
     const r = t.k / this.drawnAt.k;
     const moved = `translate(${t.x - r * this.drawnAt.x}px, ${t.y - r * this.drawnAt.y}px) scale(${r})`;
-    for (const c of [this.canvas, this.lines, this.dots]) c.style.transform = moved;
+    for (const c of [this.canvas, this.water, this.lines, this.dots]) c.style.transform = moved;
     if (this.redrawTimer !== undefined) clearTimeout(this.redrawTimer);
     this.redrawTimer = setTimeout(() => this.redraw(this.width, this.height), 120);
   }
@@ -258,7 +270,8 @@ export class RasterLayer {
       const t = this.drawnAt;
       const r = this.ratio;
       // Room for the widest line (and its round caps) around each changed face, device px.
-      const margin = r * (Math.max(STROKES.frontCasing, STROKES.besieged) * this.textScale) + 2;
+      const margin =
+        r * (Math.max(STROKES.frontCasing, STROKES.riverFront, STROKES.besieged) * this.textScale) + 2;
       for (let f = 0; f < n && rects.length <= 4 * PATCH_MAX_FACES; f++) {
         if (o.owners[f] === drawn.owners[f] && o.faceStatus[f] === drawn.faceStatus[f]) continue;
         const b = 4 * f;
@@ -308,6 +321,7 @@ export class RasterLayer {
     if (!rects)
       return {
         front: frontPath(map, o.owners),
+        riverFront: riverFrontPath(map, o.owners),
         contested: facesPath(map, o.faceStatus, FACE_CONTESTED),
         besieged: edgePath(map, o.faceStatus, FACE_BESIEGED),
       };
@@ -339,9 +353,41 @@ export class RasterLayer {
     const arcs = meeting(this.arcBoxes);
     return {
       front: frontPath(map, o.owners, arcs),
+      riverFront: riverFrontPath(map, o.owners, arcs),
       contested: facesPath(map, o.faceStatus, FACE_CONTESTED, meeting(this.faceBoxes)),
       besieged: edgePath(map, o.faceStatus, FACE_BESIEGED, arcs),
     };
+  }
+
+  /** The rivers and lakes in view, as the SVG map draws them. */
+  private drawWater(): void {
+    const ctx = this.waterCtx;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.water.width, this.water.height);
+    const w = this.map?.water;
+    if (!w || this.water.width === 0) return;
+    const t = this.drawnAt;
+    ctx.setTransform(this.ratio * t.k, 0, 0, this.ratio * t.k, this.ratio * t.x, this.ratio * t.y);
+    ctx.lineJoin = "round";
+    ctx.lineCap = "round";
+    ctx.strokeStyle = WATER_LINE;
+    if (w.lakes) {
+      const lakes = new Path2D(w.lakes);
+      ctx.fillStyle = WATER;
+      ctx.fill(lakes);
+      ctx.lineWidth = STROKES.lake / t.k;
+      ctx.stroke(lakes);
+    }
+    if (w.minorRivers) {
+      ctx.globalAlpha = 0.7;
+      ctx.lineWidth = STROKES.minorRiver / t.k;
+      ctx.stroke(new Path2D(w.minorRivers));
+      ctx.globalAlpha = 1;
+    }
+    if (w.majorRivers) {
+      ctx.lineWidth = STROKES.river / t.k;
+      ctx.stroke(new Path2D(w.majorRivers));
+    }
   }
 
   /** Every place's dot, in the order given (later dots over earlier ones, as in SVG). */
@@ -401,6 +447,17 @@ export class RasterLayer {
       ctx.lineWidth = (STROKES.front * z) / k;
       ctx.stroke(front);
     }
+    // A front along a river: wider, with the river along its middle.
+    if (o.riverFront) {
+      const along = new Path2D(o.riverFront);
+      ctx.lineCap = "round";
+      ctx.strokeStyle = FRONT;
+      ctx.lineWidth = (STROKES.riverFront * z) / k;
+      ctx.stroke(along);
+      ctx.strokeStyle = WATER_LINE;
+      ctx.lineWidth = (STROKES.river * z) / k;
+      ctx.stroke(along);
+    }
     // Besieged ground over the front line, so its outline shows where the two run together.
     if (o.besieged) {
       ctx.strokeStyle = BESIEGED;
@@ -452,7 +509,7 @@ export class RasterLayer {
     const w = Math.max(1, Math.round(width * this.ratio));
     const h = Math.max(1, Math.round(height * this.ratio));
     if (this.canvas.width !== w || this.canvas.height !== h) {
-      for (const c of [this.canvas, this.lines, this.dots]) {
+      for (const c of [this.canvas, this.water, this.lines, this.dots]) {
         c.width = w;
         c.height = h;
         c.style.width = `${width}px`;
@@ -465,7 +522,7 @@ export class RasterLayer {
     }
     const t = this.shownAt;
     this.drawnAt = t;
-    for (const c of [this.canvas, this.lines, this.dots]) c.style.transform = "";
+    for (const c of [this.canvas, this.water, this.lines, this.dots]) c.style.transform = "";
     // The background: sea, neighbouring land, the theatre's unknown ground.
     const ctx = this.ctx;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -490,6 +547,7 @@ export class RasterLayer {
     this.shown = new Uint32Array(rings.faceCount).fill(this.fills.fills[0] ?? 0);
     recolour(this.ids, this.shown, this.base, this.pixels);
     this.ctx.putImageData(this.image as ImageData, 0, 0);
+    this.drawWater();
     this.drawDots();
     this.linesDrawn = undefined;
     if (this.owners) this.paint(this.owners, this.overlays, this.then);

@@ -18,6 +18,8 @@ interface MapCase {
   readonly faction: string;
   /** `held`, or the status word the panel shows ("Contested", "Besieged"). */
   readonly status?: string;
+  /** The front runs along the river here: the river must be drawn along it, above it. */
+  readonly riverFront?: boolean;
 }
 
 interface ScenarioMaps {
@@ -187,6 +189,7 @@ const MAPS: readonly ScenarioMaps[] = [
         caption: "East Mosul retaken on 24 January",
         place: "University of Mosul",
         faction: IRAQ,
+        riverFront: true,
       },
       {
         date: "2017-07-15",
@@ -251,6 +254,21 @@ describe("every shipped scenario at three dates", () => {
         const water = await page.$$eval(".map-water-labels text", (ts) => ts.map((t) => t.textContent ?? ""));
         for (const river of m.rivers)
           expect(water.join(" | "), `${m.scenario}: ${river} labelled`).toContain(river);
+        // One drawing order, as in the exports: rivers over the ground and under the fronts, a
+        // front along a river drawn with the river's blue above it.
+        const order = await page.$$eval(".map-zoomed > *", (els) =>
+          els.map((e) => e.getAttribute("class") ?? ""),
+        );
+        const at = (cls: string) => order.indexOf(cls);
+        expect(at("map-faces")).toBeLessThan(at("map-water"));
+        expect(at("map-water")).toBeLessThan(at("map-front"));
+        expect(at("map-front")).toBeLessThan(at("map-river-front"));
+        expect(at("map-river-front")).toBeLessThan(at("map-river-front-water"));
+        expect(at("map-river-front-water")).toBeLessThan(at("map-outline"));
+        if (c.riverFront)
+          expect(await page.getAttribute(".map-river-front-water", "d"), "the river along the front").toMatch(
+            /^M/,
+          );
         // Neighbouring countries named.
         const countries = await page.$$eval(".map-country-labels text", (ts) =>
           ts.map((t) => t.textContent ?? ""),
