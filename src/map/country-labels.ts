@@ -22,6 +22,12 @@ export interface CountryLabel {
   readonly angle: number;
   /** The box the label covers (of the turned label, its bounding box), px. */
   readonly box: Box;
+  /**
+   * Boxes that together cover the label and little else, px: the box of a level label; for a
+   * turned one, the boxes of short pieces along it (its bounding box would keep other names off
+   * far more ground than it covers). Other names keep clear of these.
+   */
+  readonly boxes: readonly Box[];
 }
 
 /** Angles a name may be turned to, tried in this order when it does not fit level, degrees. */
@@ -73,8 +79,9 @@ export function countryLabels(
     seen.add(text);
     const angle = spot[2] ?? 0;
     const b = turnedBox(spot[0], spot[1], w, h, angle);
-    obstacles.push(b);
-    out.push({ text, x: spot[0], y: spot[1], angle, box: b });
+    const pieces = angle === 0 ? [b] : turnedPieces(spot[0], spot[1], w, h, angle);
+    obstacles.push(...pieces);
+    out.push({ text, x: spot[0], y: spot[1], angle, box: b, boxes: pieces });
   }
   return out;
 }
@@ -160,6 +167,18 @@ function extentOf(rings: readonly (readonly XY[])[]): [number, number, number, n
       y1 = Math.max(y1, p[1]);
     }
   return [x0, y0, x1, y1];
+}
+
+/** Bounding boxes of pieces about `h` long along a `w`×`h` label centred on (x, y), turned `angle` degrees. */
+function turnedPieces(x: number, y: number, w: number, h: number, angle: number): Box[] {
+  const n = Math.max(1, Math.ceil(w / h));
+  const a = (angle * Math.PI) / 180;
+  const out: Box[] = [];
+  for (let i = 0; i < n; i++) {
+    const u = -w / 2 + (w * (i + 0.5)) / n;
+    out.push(turnedBox(x + u * Math.cos(a), y + u * Math.sin(a), w / n, h, angle));
+  }
+  return out;
 }
 
 /** The bounding box of a `w`×`h` label centred on (x, y), turned `angle` degrees. */

@@ -272,7 +272,7 @@ function writeSvgMap(
   const labelOptions = {
     zooms: [1],
     charWidth: 0.58,
-    obstacles: [barAt, ...countries.map((c) => c.box)],
+    obstacles: [barAt, ...countries.flatMap((c) => c.boxes)],
     bounds: box,
     mustRank: MUST_LABEL_RANK,
   };
@@ -314,7 +314,7 @@ function writeSvgMap(
       fontSize: 11 * k,
       lift: 4 * k,
       bounds: box,
-      obstacles: [barAt, ...countries.map((c) => c.box), ...taken],
+      obstacles: [barAt, ...countries.flatMap((c) => c.boxes), ...taken],
     });
     layer.water = layer.water.replace(
       /<\/g>$/,

@@ -857,7 +857,7 @@ export class MapView {
       fontSize: (11 * this.textScale) / this.s0,
       lift: (4 * this.textScale) / this.s0,
       bounds: box,
-      obstacles: labels.map((l) => l.box),
+      obstacles: labels.flatMap((l) => l.boxes),
     });
     replaceChildren(
       this.waterLabels,
@@ -882,9 +882,9 @@ export class MapView {
       ),
     );
     const at = (x: number, y: number): [number, number] => [this.s0 * x + this.ox, this.s0 * y + this.oy];
-    return [...labels, ...water].map((l) => {
-      const [x0, y0] = at(l.box.x0, l.box.y0);
-      const [x1, y1] = at(l.box.x1, l.box.y1);
+    return [...labels.flatMap((l) => l.boxes), ...water.map((l) => l.box)].map((b) => {
+      const [x0, y0] = at(b.x0, b.y0);
+      const [x1, y1] = at(b.x1, b.y1);
       return { x0, y0, x1, y1 };
     });
   }
