@@ -91,6 +91,11 @@ export interface ProjectedMap {
   readonly faceKm2: Float64Array;
   readonly totalKm2: number;
   readonly outlinePath: string;
+  /**
+   * The edge of the basemap: the box the neighbouring countries were cut to, projected (a closed
+   * path). Beyond it nothing is drawn; a view zoomed out that far frames the map with it.
+   */
+  readonly marginPath: string;
   readonly outlineRings: readonly XY[][];
   /** A theatre of countries (edged as a border) rather than a box or polygon. */
   readonly countriesTheatre: boolean;
@@ -279,6 +284,7 @@ export function projectBundle(bundle: ScenarioBundle, spec: FrameSpec = {}): Pro
     faceKm2: prepared.faceKm2,
     totalKm2: partition.theatreKm2,
     outlinePath: ringsPath(outlineRings),
+    marginPath: ringsPath([(bboxPolygon(theatre.marginBbox, 16).coordinates[0] ?? []).map(toXY)]),
     outlineRings,
     countriesTheatre: scenario.theatre.kind === "countries",
     basemap,

@@ -56,7 +56,8 @@ export const STROKES = {
  * The map's layers, bottom to top: the app (SVG and raster), the SVG, PNG and GIF exports and the
  * handout draw them in this order. Rivers go over the fills and under the fronts; where a front
  * runs along a river, `fronts` draws it with the river's blue along its middle, so the river is
- * never hidden by its own front. Names and dots go over all of these.
+ * never hidden by its own front. `margin` covers what lies beyond the basemap's edge (the app zoomed
+ * out) with paper and draws that edge as a thin frame. Names and dots go over all of these.
  */
 export const MAP_LAYERS = [
   "sea",
@@ -67,9 +68,13 @@ export const MAP_LAYERS = [
   "fronts",
   "theatre",
   "besieged",
+  "margin",
   "labels",
 ] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
+
+/** Beyond the basemap's edge (`ProjectedMap.marginPath`), seen when the app zooms out past it: paper. */
+export const BEYOND_MARGIN = PAPER;
 
 /** Contested ground: diagonal stripes of ink over the holder's fill. */
 export const HATCH = { color: INK, opacity: 0.8, spacing: 6, width: 2, angle: 45 } as const;

@@ -37,6 +37,34 @@ export interface StackedChart {
   readonly grid: readonly { readonly y: number; readonly label: string }[];
 }
 
+/**
+ * The colours of the note's two samples under a chart with open country: for "settled" the fill of
+ * each faction drawn with open country (in stack order), for "open" the paler shade of the same,
+ * so each sample shows what it describes. `fills` is the map's fill table (`fillTable`).
+ *
+ * @example
+ * noteSamples(chart.layers, fillTable(factions), factions.length); // { settled: [...], open: [...] }
+ */
+export function noteSamples(
+  layers: readonly ChartLayer[],
+  fills: readonly string[],
+  factionCount: number,
+): { readonly settled: readonly string[]; readonly open: readonly string[] } {
+  const codes = [...new Set(layers.filter((l) => l.open && l.code !== 0).map((l) => l.code))];
+  return {
+    settled: codes.map((c) => fills[c] ?? ""),
+    open: codes.map((c) => fills[c + factionCount + 1] ?? ""),
+  };
+}
+
+/** A CSS background showing `colours` side by side in equal bands (one colour: that colour). */
+export function bandsBackground(colours: readonly string[]): string {
+  if (colours.length <= 1) return colours[0] ?? "transparent";
+  const step = 100 / colours.length;
+  const stops = colours.map((c, i) => `${c} ${(i * step).toFixed(2)}% ${((i + 1) * step).toFixed(2)}%`);
+  return `linear-gradient(to right, ${stops.join(", ")})`;
+}
+
 export interface ChartBox {
   readonly width: number;
   readonly height: number;

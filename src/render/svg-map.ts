@@ -276,10 +276,31 @@ function writeSvgMap(
     bounds: box,
     mustRank: MUST_LABEL_RANK,
   };
-  const placed = placeLabels(candidates, labelOptions);
+  // Names of rivers and lakes next, as in the app: clear of the cities' names (placed first, as
+  // they will be again below), of every dot, the country names and the scale bar; the other place
+  // names then keep clear of them. Placed after the place names, a lake's name found no room.
+  const cities = candidates.filter((c) => c.rank <= MUST_LABEL_RANK);
+  const cityBoxes = placeLabels(cities, labelOptions).flatMap((pl, i) =>
+    pl.minZoom === 1 ? [labelBox(cities[i] as LabelInput, pl.anchor, 1, labelOptions)] : [],
+  );
+  const dotBoxes = candidates.map((c) => {
+    const d = c.radius ?? 3;
+    return { x0: c.x - d, y0: c.y - d, x1: c.x + d, y1: c.y + d };
+  });
+  const water = layer.water
+    ? placeWaterLabels(w.labels, {
+        fontSize: 11 * k,
+        lift: 4 * k,
+        bounds: box,
+        obstacles: [barAt, ...countries.flatMap((c) => c.boxes), ...cityBoxes, ...dotBoxes],
+      })
+    : [];
+  const placed = placeLabels(candidates, {
+    ...labelOptions,
+    obstacles: [...labelOptions.obstacles, ...water.map((l) => l.box)],
+  });
   const dots: string[] = [];
   const labels: string[] = [];
-  const taken: Box[] = [];
   // Only labelled places get a dot: an unnamed dot tells a reader nothing.
   candidates.forEach((c, i) => {
     const pl = placed[i];
@@ -294,28 +315,14 @@ function writeSvgMap(
       dots.push(
         `<circle class="ring" cx="${r(c.x)}" cy="${r(c.y)}" r="${r(c.dot + ring.gap * k)}" fill="none" stroke="${ring.color}" stroke-width="${r(ring.width * k)}" stroke-dasharray="${ring.dash.map((v) => r(v * k)).join(" ")}"/>`,
       );
-    const d = c.radius ?? 3;
-    taken.push(labelBox(c, pl.anchor, 1, labelOptions), {
-      x0: c.x - d,
-      y0: c.y - d,
-      x1: c.x + d,
-      y1: c.y + d,
-    });
     const o = labelOffset(c, pl.anchor, labelOptions);
     const weight = c.kind === "city" ? ` font-weight="bold"` : openDot(c.kind) ? ` font-style="italic"` : "";
     labels.push(
       `<text x="${r(c.x + o.dx)}" y="${r(c.y + o.dy)}" text-anchor="${o.textAnchor}" font-size="${r(c.fontSize ?? 12)}"${weight}>${xmlEscape(c.text)}</text>`,
     );
   });
-  // Names of rivers and lakes in view, clear of the place names and dots, the country names and
-  // the scale bar where they can be; drawn in the rivers group, under the fronts.
+  // The names of rivers and lakes are drawn in the rivers group, under the fronts.
   if (layer.water) {
-    const water = placeWaterLabels(w.labels, {
-      fontSize: 11 * k,
-      lift: 4 * k,
-      bounds: box,
-      obstacles: [barAt, ...countries.flatMap((c) => c.boxes), ...taken],
-    });
     layer.water = layer.water.replace(
       /<\/g>$/,
       water

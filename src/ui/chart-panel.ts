@@ -3,7 +3,14 @@
 
 import { dateOf, dayOf } from "../core/dates.js";
 import type { CompiledScenario } from "../core/types.js";
-import { cursorX, stackedAreaChart, type AreaSample, type StackedChart } from "../render/chart.js";
+import {
+  type AreaSample,
+  bandsBackground,
+  cursorX,
+  noteSamples,
+  stackedAreaChart,
+  type StackedChart,
+} from "../render/chart.js";
 import { axisTicks, dayAtX } from "../render/timeline.js";
 import { OPEN_COUNTRY_NOTE, SETTLED_NOTE } from "../map/legend.js";
 import { fillIndex, fillTable } from "../map/style.js";
@@ -98,15 +105,21 @@ export class ChartPanel {
     );
     const open = chart.layers.some((l) => l.open);
     this.note.hidden = !open;
+    // The samples show the factions' own colours, solid and paler, as the chart draws them.
+    const samples = noteSamples(chart.layers, fills, n);
+    const settledSample = h("span", { class: "swatch chart-key-settled", "aria-hidden": "true" });
+    const openSample = h("span", { class: "swatch chart-key-open", "aria-hidden": "true" });
+    settledSample.style.background = bandsBackground(samples.settled);
+    openSample.style.background = bandsBackground(samples.open);
     if (open)
       replaceChildren(
         this.note,
-        h("span", { class: "swatch chart-key-settled", "aria-hidden": "true" }),
+        settledSample,
         h("span", { title: SETTLED_NOTE }, "Settled"),
         " (solid): ",
         SETTLED_NOTE.toLowerCase(),
         ". ",
-        h("span", { class: "swatch chart-key-open", "aria-hidden": "true" }),
+        openSample,
         h("span", { title: OPEN_COUNTRY_NOTE }, "Open country"),
         " (paler): ",
         OPEN_COUNTRY_NOTE.toLowerCase(),

@@ -22,6 +22,7 @@ import type { ProjectedMap } from "../map/project.js";
 import { placeWaterLabels } from "../map/water-labels.js";
 import {
   BESIEGED,
+  BEYOND_MARGIN,
   CHANGED,
   dotRadius,
   dotRing,
@@ -176,6 +177,14 @@ export class MapView {
   private readonly highlightHalo = s("path", { class: "map-highlight-halo" });
   private readonly highlightEdge = s("path", { class: "map-highlight-edge" });
   private readonly outline = s("path", { class: "map-outline" });
+  /** Paper beyond the basemap's edge, and the edge as a thin frame (seen zoomed out). */
+  private readonly margin = s("path", {
+    class: "map-margin",
+    fill: BEYOND_MARGIN,
+    "fill-rule": "evenodd",
+    stroke: LAND_BORDER,
+    "stroke-width": STROKES.land,
+  });
   private readonly selection = s("path", { class: "map-selection" });
   private readonly countryLabels = s("g", { class: "map-country-labels" });
   /** Rivers and lakes, over the fills and under the fronts, as in the exports. */
@@ -253,6 +262,7 @@ export class MapView {
       fronts: [this.frontCasing, this.front, this.riverFront, this.riverFrontWater],
       theatre: [this.outline],
       besieged: [this.besieged, this.changedEdge, this.highlightHalo, this.highlightEdge, this.selection],
+      margin: [this.margin],
       labels: [],
     };
     this.zoomed.append(...MAP_LAYERS.flatMap((l) => layers[l]));
@@ -299,6 +309,9 @@ export class MapView {
       "stroke-dasharray": geometry.countriesTheatre ? "none" : STROKES.theatreBoxDash.join(" "),
     });
     this.ground.setAttribute("d", geometry.outlinePath);
+    // Far beyond any zoom's view, less the basemap's box: paper round a neat frame.
+    const far = 20 * Math.max(geometry.width, geometry.height);
+    this.margin.setAttribute("d", `M${-far},${-far}H${far}V${far}H${-far}Z${geometry.marginPath}`);
     this.useRaster(geometry);
     this.faces = this.raster?.active
       ? []

@@ -151,6 +151,28 @@ describe("zoom", () => {
     expect(land.y0).toBeLessThanOrEqual(Math.max(out.map.y0, out.theatre.y0 - th));
     expect(land.x1).toBeGreaterThanOrEqual(Math.min(out.map.x1, out.theatre.x1 + tw));
     expect(land.y1).toBeGreaterThanOrEqual(Math.min(out.map.y1, out.theatre.y1 + th));
+    // Where the basemap ends on screen, the map ends in a neat frame with paper beyond it, not in
+    // the sea's colour: the frame's box holds all the land drawn, and the paper is the map's.
+    const frame = await page.evaluate(() => {
+      const m = document.querySelector(".map-margin") as SVGPathElement;
+      const d = m.getAttribute("d") ?? "";
+      const inner = document.createElementNS("http://www.w3.org/2000/svg", "path");
+      inner.setAttribute("d", d.slice(d.indexOf("Z") + 1));
+      m.parentNode?.appendChild(inner);
+      const r = inner.getBoundingClientRect();
+      inner.remove();
+      return {
+        box: { x0: r.left, y0: r.top, x1: r.right, y1: r.bottom },
+        fill: getComputedStyle(m).fill,
+        shown: getComputedStyle(m).display !== "none",
+      };
+    });
+    expect(frame.shown).toBe(true);
+    expect(frame.fill).toBe("rgb(255, 255, 255)");
+    expect(land.x0).toBeGreaterThanOrEqual(frame.box.x0 - 1);
+    expect(land.y0).toBeGreaterThanOrEqual(frame.box.y0 - 1);
+    expect(land.x1).toBeLessThanOrEqual(frame.box.x1 + 1);
+    expect(land.y1).toBeLessThanOrEqual(frame.box.y1 + 1);
     await shot(page, "layout-zoomed-out");
     // "+" steps back in; "0" returns to the fitted theatre.
     await page.keyboard.press("+");
@@ -201,6 +223,22 @@ describe("settled ground and open country in the chart and the compare table", (
     // The paler layer of a faction is the map's paler shade of it.
     const fills = await page.$$eval(".chart-layers path.open", (ps) => ps.map((p) => p.getAttribute("fill")));
     expect(new Set(fills).size).toBe(fills.length);
+    // The note's samples show those colours, not a grey: the open one the paler layers' fills,
+    // the settled one the same factions' solid fills.
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
+    const openBg = await page.$eval(
+      ".chart-key-open",
+      (e) => getComputedStyle(e).backgroundImage + getComputedStyle(e).backgroundColor,
+    );
+    for (const f of fills) expect(openBg).toContain(rgb(f ?? ""));
+    const settledFills = await page.$$eval(".chart-layers path.settled", (ps) =>
+      ps.map((p) => p.getAttribute("fill") ?? ""),
+    );
+    const settledBg = await page.$eval(
+      ".chart-key-settled",
+      (e) => getComputedStyle(e).backgroundImage + getComputedStyle(e).backgroundColor,
+    );
+    expect(settledFills.some((f) => settledBg.includes(rgb(f)))).toBe(true);
     await page.waitForSelector(".compare-table");
     const heads = await page.$$eval(".compare-table th", (ths) =>
       ths.map((th) => [th.textContent, th.getAttribute("title") ?? ""]),

@@ -1,5 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { cursorX, formatKm2, stackedAreaChart } from "../../src/render/chart.js";
+import {
+  bandsBackground,
+  cursorX,
+  formatKm2,
+  noteSamples,
+  stackedAreaChart,
+} from "../../src/render/chart.js";
+import { fillTable } from "../../src/map/style.js";
+
+describe("the samples in the note under the chart", () => {
+  it("show the factions drawn with open country, solid and paler, not grey", () => {
+    const factions = [{ color: "#4d4d4d" }, { color: "#f0e442" }, { color: "#e07b39" }];
+    const fills = fillTable(factions);
+    const samples = [
+      { day: 0, km2: [10, 20, 30, 40], open: [0, 5, 0, 10] },
+      { day: 10, km2: [10, 20, 30, 40], open: [0, 5, 0, 10] },
+    ];
+    const chart = stackedAreaChart(samples, 0, 20, { width: 200, height: 100 });
+    const notes = noteSamples(chart.layers, fills, factions.length);
+    // Factions 1 and 3 have open country; faction 2 has none.
+    expect([...notes.settled].sort()).toEqual([fills[1], fills[3]].sort());
+    expect([...notes.open].sort()).toEqual([fills[1 + 4], fills[3 + 4]].sort());
+    for (const c of [...notes.settled, ...notes.open]) expect(c).not.toMatch(/^#(8a8a8a|d4d4d4)$/i);
+    const bg = bandsBackground(notes.settled);
+    for (const c of notes.settled) expect(bg).toContain(c);
+    expect(bandsBackground(["#123456"])).toBe("#123456");
+  });
+});
 
 describe("stackedAreaChart", () => {
   const samples = [
