@@ -7,7 +7,7 @@
 
 import { cutToBox } from "../geo/clip.js";
 import type { XY } from "../geo/plane.js";
-import { pointInPolygon, ringArea2 } from "../geo/rings.js";
+import { pointInPolygon, ringArea2, ringsBbox } from "../geo/rings.js";
 import { overlaps, type Box } from "./labels.js";
 import { COUNTRY_LABEL_SPACING } from "./style.js";
 import type { ProjectedMap } from "./project.js";
@@ -109,10 +109,10 @@ function offshoreSpot(
   h: number,
   blocked: (b: Box) => boolean,
 ): [number, number, number] | undefined {
-  const [x0, y0, x1, y1] = extentOf(visible);
+  const [x0, y0, x1, y1] = ringsBbox(visible);
   const reach = w / 2 + h;
   // The basemap is cut to a margin round the theatre: beyond it lies land that is not drawn.
-  const [bx0, by0, bx1, by1] = extentOf(land.flatMap((c) => c.rings));
+  const [bx0, by0, bx1, by1] = ringsBbox(land.flatMap((c) => c.rings));
   const near = (ring: readonly XY[]): boolean =>
     ring.some(
       (p) => p[0] > x0 - 2 * reach && p[0] < x1 + 2 * reach && p[1] > y0 - 2 * reach && p[1] < y1 + 2 * reach,
@@ -152,21 +152,6 @@ function offshoreSpot(
       }
   }
   return best;
-}
-
-function extentOf(rings: readonly (readonly XY[])[]): [number, number, number, number] {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const ring of rings)
-    for (const p of ring) {
-      x0 = Math.min(x0, p[0]);
-      y0 = Math.min(y0, p[1]);
-      x1 = Math.max(x1, p[0]);
-      y1 = Math.max(y1, p[1]);
-    }
-  return [x0, y0, x1, y1];
 }
 
 /** Bounding boxes of pieces about `h` long along a `w`×`h` label centred on (x, y), turned `angle` degrees. */
@@ -274,17 +259,7 @@ function labelSpot(
   withScore = false,
 ): [number, number] | [number, number, number] | undefined {
   if (visible.length === 0) return undefined;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const ring of visible)
-    for (const p of ring) {
-      x0 = Math.min(x0, p[0]);
-      y0 = Math.min(y0, p[1]);
-      x1 = Math.max(x1, p[0]);
-      y1 = Math.max(y1, p[1]);
-    }
+  const [x0, y0, x1, y1] = ringsBbox(visible);
   if (x1 - x0 < w || y1 - y0 < h) return undefined;
   const n = 16;
   let best: [number, number] | undefined;
