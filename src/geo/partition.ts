@@ -21,6 +21,7 @@ import { reachOf, splitByReach } from "./reach.js";
 import { areaShapes, cutCell, overlayAreas, toPlanePolys, type Cell } from "./overlay.js";
 import { createPlane, type XY } from "./plane.js";
 import { cleanPolys, deltaEncode, quantiser } from "./quantise.js";
+import { cancelOpposedEdges } from "./rings.js";
 import { mergeFaces, sliverMerges, sliverWidthKm } from "./slivers.js";
 import { fixTJunctions } from "./t-junctions.js";
 import type { Bbox, ResolvedTheatre } from "./theatre.js";
@@ -218,7 +219,7 @@ export function compilePartition(
     .filter((f) => f.polys.length > 0);
   const fixed = fixTJunctions(faces.map((f) => f.polys));
   faces = faces
-    .map((f, i) => ({ ...f, polys: cleanPolys(fixed[i] as XY[][][]) }))
+    .map((f, i) => ({ ...f, polys: cleanPolys(cancelOpposedEdges(fixed[i] as XY[][][])) }))
     .filter((f) => f.polys.length > 0);
 
   // Areas (km²), deciders and what got no ground.

@@ -137,6 +137,67 @@ export function splitSelfTouching(ring: readonly Pt[]): XY[][] {
 }
 
 /**
+ * A face's polygons with every edge that the face also runs the other way cancelled: a channel of
+ * zero width (two of its boundaries on the same grid line, as when two areas' edges ran within a
+ * grid step of each other) belongs to the faces on its two sides, not to this one as well. The
+ * rest is chained back into rings (a ring touching itself is split into loops) and regrouped, so
+ * the face keeps its ground and stops claiming the channel twice. Faces with no such edge (every
+ * face of one simple ring, and nearly all others) come back as they are.
+ */
+export function cancelOpposedEdges(polys: readonly (readonly XY[])[][]): XY[][][] {
+  const ringCount = polys.reduce((n, poly) => n + poly.length, 0);
+  const key = (p: Pt): number => p[0] * 16777216 + p[1];
+  const edges = new Map<string, number>();
+  let opposed = false;
+  if (
+    ringCount > 1 ||
+    polys.some((poly) => poly.some((ring) => new Set(ring.map(key)).size < ring.length - 1))
+  )
+    for (const poly of polys)
+      for (const ring of poly)
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const a = key(ring[i] as Pt);
+          const b = key(ring[i + 1] as Pt);
+          const back = edges.get(`${b}>${a}`) ?? 0;
+          if (back > 0) {
+            opposed = true;
+            edges.set(`${b}>${a}`, back - 1);
+          } else edges.set(`${a}>${b}`, (edges.get(`${a}>${b}`) ?? 0) + 1);
+        }
+  if (!opposed) return polys.map((poly) => poly.map((ring) => ring.map((p) => [p[0], p[1]] as XY)));
+  const point = new Map<number, XY>();
+  const out = new Map<number, number[]>();
+  for (const poly of polys) for (const ring of poly) for (const p of ring) point.set(key(p), [p[0], p[1]]);
+  for (const [edge, count] of edges) {
+    const [a, b] = edge.split(">").map(Number) as [number, number];
+    for (let c = 0; c < count; c++) {
+      const list = out.get(a) ?? [];
+      list.push(b);
+      out.set(a, list);
+    }
+  }
+  const rings: XY[][] = [];
+  for (const start of [...out.keys()])
+    while ((out.get(start)?.length ?? 0) > 0) {
+      const ring: XY[] = [point.get(start) as XY];
+      let at = start;
+      for (;;) {
+        const next = (out.get(at) as number[]).pop();
+        if (next === undefined) break;
+        ring.push(point.get(next) as XY);
+        at = next;
+        if (at === start) break;
+      }
+      if (at !== start) continue;
+      for (const loop of splitSelfTouching(ring)) {
+        const clean = cleanRing(loop);
+        if (clean) rings.push(clean);
+      }
+    }
+  return assemblePolygons(rings);
+}
+
+/**
  * Groups rings into polygons: counter-clockwise rings are exteriors, clockwise rings holes, each
  * hole going to the smallest exterior that contains it. Holes inside no exterior are dropped.
  */

@@ -115,6 +115,24 @@ describe("slivers", () => {
     );
   });
 
+  it("leaves no face claiming a channel that closed on the grid (two areas' edges within a grid step)", () => {
+    // found by the property above: the ground between two areas 1e-7° apart (one grid step) was a
+    // zero-width channel that the face around them claimed on both sides as well
+    for (const gap of [3.552713678800501e-15, 1e-12, 1e-9, 1e-7, 2e-7, 1e-6]) {
+      const areas = [
+        { id: "west", polygon: [rect(37.9, 35.1, 38.1, 35.5)] },
+        { id: "east", polygon: [rect(38.1 + gap, 35.15, 38.3 + gap, 35.55)] },
+      ];
+      const p = compilePartition(
+        scenarioOf(BOX, [{ id: "p0", at: [38.02, 35.02] as LonLat }], areas),
+        resolveTheatre(BOX, undefined, WATER),
+      );
+      expect(p.warnings.map((w) => w.message)).toEqual([]);
+      const total = p.faces.km2.reduce((a, b) => a + b, 0);
+      expect(Math.abs(total - p.theatreKm2) / p.theatreKm2).toBeLessThan(1e-9);
+    }
+  });
+
   it("merges the strip cut along a barrier river into the bank beside it without changing who decides it", () => {
     const places = [
       { id: "west", at: [38.3, 35.5] as LonLat },
