@@ -26,6 +26,12 @@ type Def = {
 type Payload = { value: unknown; issues: unknown[] };
 type Schema = { readonly _zod: { readonly def: Def } };
 
+/** A list the schema passed unchanged: the list itself, unless it carries keys other than its
+ *  indices (no parsed file makes such a list, but zod's copy would drop them). */
+function kept(v: unknown[]): unknown[] {
+  return Object.keys(v).length === v.length ? v : v.slice();
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -95,7 +101,7 @@ function compileType(def: Def): Fast {
           if (out) out.push(x);
           else if (x !== v[i]) (out = v.slice(0, i)).push(x);
         }
-        return out ?? v;
+        return out ?? kept(v);
       };
     }
     case "tuple": {
@@ -112,7 +118,7 @@ function compileType(def: Def): Fast {
           if (out) out.push(x);
           else if (x !== v[i]) (out = v.slice(0, i)).push(x);
         }
-        return out ?? v;
+        return out ?? kept(v);
       };
     }
     case "object":

@@ -197,6 +197,27 @@ describe("the fast parser derived from a zod schema", () => {
     expect(answered).toBeGreaterThan(200);
   });
 
+  it("gives zod's copy of a list that carries a key besides its items", () => {
+    // found by the property above: the list itself came back, its extra key with it
+    const from: unknown[] = [];
+    (from as unknown as Record<string, unknown>)["title"] = null;
+    const e = {
+      id: "p1",
+      date: "2017-06-01",
+      title: "Taken",
+      sources: [{ publication: "Reuters", date: "2017-06-01" }],
+      type: "advance",
+      faction: "p1",
+      path: [
+        [0, 0],
+        [1, 1],
+      ],
+      width_km: 2,
+      from,
+    };
+    expect(agrees(eventSchema, fastEvent, e)).toBe(true);
+  });
+
   it("agrees on the common fields, places, sources, theatres and the head of a file", () => {
     const schemas = [
       eventCommonSchema,
