@@ -7,7 +7,7 @@
 // general clipper for that one cell instead.
 
 import type { XY } from "./plane.js";
-import { assemblePolygons, crossesRay, ringsBbox } from "./rings.js";
+import { assemblePolygons, crossesRay, nearestOnSegment, ringsBbox } from "./rings.js";
 
 /** A region (closed rings: exteriors counter-clockwise, holes clockwise) with its edges indexed. */
 export interface Subject {
@@ -202,12 +202,11 @@ export function distanceToSubject(s: Subject, pt: readonly [number, number]): { 
   for (let e = 0; e < s.edgeCount; e++) {
     const px = s.ex0[e] as number;
     const py = s.ey0[e] as number;
-    const dx = (s.ex1[e] as number) - px;
-    const dy = (s.ey1[e] as number) - py;
-    const l2 = dx * dx + dy * dy;
-    const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((pt[0] - px) * dx + (pt[1] - py) * dy) / l2));
-    const cx = px + t * dx;
-    const cy = py + t * dy;
+    const qx = s.ex1[e] as number;
+    const qy = s.ey1[e] as number;
+    const t = nearestOnSegment(pt[0], pt[1], px, py, qx, qy);
+    const cx = px + t * (qx - px);
+    const cy = py + t * (qy - py);
     const d = Math.hypot(pt[0] - cx, pt[1] - cy);
     if (d < best) {
       best = d;

@@ -57,6 +57,34 @@ export function wound<T extends Pt>(ring: T[], ccw: boolean): T[] {
   return ringArea2(ring) > 0 === ccw ? ring : ring.slice().reverse();
 }
 
+/** Where on the segment a→b the point p is nearest: the fraction from a (0–1). */
+export function nearestOnSegment(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const l2 = dx * dx + dy * dy;
+  return l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2));
+}
+
+/** Distance from the point p to the segment a→b. */
+export function distanceToSegment(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  const t = nearestOnSegment(px, py, ax, ay, bx, by);
+  return Math.hypot(px - ax - t * (bx - ax), py - ay - t * (by - ay));
+}
+
 /**
  * Drops repeated consecutive positions and zero-width spikes (a→b→a); returns a closed ring, or
  * `undefined` when fewer than three distinct positions remain.

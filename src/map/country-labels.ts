@@ -7,7 +7,7 @@
 
 import { cutToBox } from "../geo/clip.js";
 import type { XY } from "../geo/plane.js";
-import { pointInPolygon, ringArea2, ringsBbox } from "../geo/rings.js";
+import { distanceToSegment, pointInPolygon, ringArea2, ringsBbox } from "../geo/rings.js";
 import { overlaps, type Box } from "./labels.js";
 import { COUNTRY_LABEL_SPACING } from "./style.js";
 import type { ProjectedMap } from "./project.js";
@@ -225,11 +225,7 @@ function distanceToRings(x: number, y: number, rings: readonly (readonly XY[])[]
     for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
       const p = ring[a] as XY;
       const q = ring[b] as XY;
-      const dx = q[0] - p[0];
-      const dy = q[1] - p[1];
-      const l2 = dx * dx + dy * dy;
-      const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - p[0]) * dx + (y - p[1]) * dy) / l2));
-      best = Math.min(best, Math.hypot(x - p[0] - t * dx, y - p[1] - t * dy));
+      best = Math.min(best, distanceToSegment(x, y, p[0], p[1], q[0], q[1]));
     }
   return best;
 }

@@ -4,6 +4,7 @@
 // them as a front that is also a river: a wider front line with the river's blue along its middle.
 // Pure: projected coordinates in, path strings out.
 
+import { distanceToSegment } from "../geo/rings.js";
 import type { ProjectedMap } from "./project.js";
 
 /** A front within this many px of a river line, at the map's projection, is drawn along it. */
@@ -104,7 +105,8 @@ function segmentIndex(lines: readonly (readonly XY[])[], tol: number): (p: XY) =
       // A long segment across a large frame is indexed along its length only.
       for (let gx = x0; gx <= x1; gx++)
         for (let gy = y0; gy <= y1; gy++) {
-          if (distanceToSegment([(gx + 0.5) * cell, (gy + 0.5) * cell], a, b) > cell) continue;
+          if (distanceToSegment((gx + 0.5) * cell, (gy + 0.5) * cell, a[0], a[1], b[0], b[1]) > cell)
+            continue;
           const key = `${gx},${gy}`;
           const list = grid.get(key);
           if (list) list.push(s);
@@ -117,20 +119,15 @@ function segmentIndex(lines: readonly (readonly XY[])[], tol: number): (p: XY) =
     for (const s of list)
       if (
         distanceToSegment(
-          p,
-          [segs[4 * s] as number, segs[4 * s + 1] as number],
-          [segs[4 * s + 2] as number, segs[4 * s + 3] as number],
+          p[0],
+          p[1],
+          segs[4 * s] as number,
+          segs[4 * s + 1] as number,
+          segs[4 * s + 2] as number,
+          segs[4 * s + 3] as number,
         ) <= tol
       )
         return true;
     return false;
   };
-}
-
-function distanceToSegment(p: XY, a: XY, b: XY): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
 }

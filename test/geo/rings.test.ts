@@ -3,7 +3,7 @@ import { booleanPointInPolygon, point, polygon } from "@turf/turf";
 import { describe, expect, it } from "vitest";
 import { indexSubject, pointInSubject } from "../../src/geo/clip.js";
 import type { XY } from "../../src/geo/plane.js";
-import { pointInPolygon, pointInRing } from "../../src/geo/rings.js";
+import { distanceToSegment, pointInPolygon, pointInRing } from "../../src/geo/rings.js";
 
 const SQUARE: XY[] = [
   [0, 0],
@@ -75,6 +75,31 @@ describe("point in ring", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("distance to a segment", () => {
+  it("is the perpendicular distance beside the segment, the distance to an end beyond it", () => {
+    expect(distanceToSegment(1, 2, 0, 0, 4, 0)).toBe(2);
+    expect(distanceToSegment(7, 4, 0, 0, 4, 0)).toBe(5);
+    expect(distanceToSegment(-3, -4, 0, 0, 4, 0)).toBe(5);
+    expect(distanceToSegment(3, 4, 1, 1, 1, 1)).toBeCloseTo(Math.hypot(2, 3), 12);
+  });
+
+  it("is never more than the distance to either end, nor less than the distance to the line (property)", () => {
+    const c = fc.double({ min: -100, max: 100, noNaN: true });
+    fc.assert(
+      fc.property(c, c, c, c, c, c, (px, py, ax, ay, bx, by) => {
+        const d = distanceToSegment(px, py, ax, ay, bx, by);
+        expect(d).toBeLessThanOrEqual(Math.hypot(px - ax, py - ay) + 1e-9);
+        expect(d).toBeLessThanOrEqual(Math.hypot(px - bx, py - by) + 1e-9);
+        const len = Math.hypot(bx - ax, by - ay);
+        if (len > 1) {
+          const line = Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / len;
+          expect(d).toBeGreaterThanOrEqual(line - 1e-7);
+        }
+      }),
     );
   });
 });
